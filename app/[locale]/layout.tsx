@@ -1,0 +1,49 @@
+import type { Metadata, Viewport } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { isLocale, localeTags, locales } from '@/lib/i18n/locales';
+import { getTranslator } from '@/lib/i18n/messages';
+import { setRequestLocale } from '@/lib/i18n/request-locale';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = getTranslator(locale);
+  return {
+    metadataBase: new URL(process.env.SITE_URL ?? 'http://localhost:3000'),
+    title: { default: `Aula — ${t('site.tagline')}`, template: '%s · Aula' },
+    description: t('site.tagline'),
+  };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = getTranslator(locale);
+  return (
+    <html lang={localeTags[locale]}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('site.skipToContent')}
+        </a>
+        <SiteHeader locale={locale} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t('site.footer')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

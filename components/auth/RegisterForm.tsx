@@ -1,0 +1,35 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/Field';
+import { Notice } from '@/components/ui/Notice';
+import { registerAction } from '@/lib/auth/actions';
+import { idleForm } from '@/lib/http/form-state';
+import type { Locale } from '@/lib/i18n/locales';
+
+type Labels = Record<'name' | 'email' | 'password' | 'passwordHint' | 'submit', string>;
+
+export function RegisterForm({ locale, next, labels }: { locale: Locale; next: string; labels: Labels }) {
+  const [state, action, pending] = useActionState(registerAction, idleForm);
+  return (
+    <form action={action} noValidate>
+      {state.status === 'error' && state.message && <Notice tone="error">{state.message}</Notice>}
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="next" value={next} />
+      <Field name="name" label={labels.name} autoComplete="name" required maxLength={100} defaultValue={state.values.name} error={state.fieldErrors?.name} />
+      <Field name="email" type="email" label={labels.email} autoComplete="email" required defaultValue={state.values.email} error={state.fieldErrors?.email} />
+      <Field
+        name="password"
+        type="password"
+        label={labels.password}
+        hint={labels.passwordHint}
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.password}
+      />
+      <button className="button" type="submit" disabled={pending}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { eq, lt, sql } from 'drizzle-orm';
+import { getDb } from './client';
+import { rateLimits, type RateLimit } from './schema';
+
+/**
+ * Counts one hit in the key's fixed window with a single upsert (no read-modify-write
+ * race between workers): a window that has ended starts over at 1.
+ */
+export function hitRateLimit({ key, now, windowMs }: { key: string; now: Date; windowMs: number }): RateLimit {
+  const resetAt = new Date(now.getTime() + windowMs);
+  return getDb()
+    .insert(rateLimits)
+    .values({ key, count: 1, resetAt })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.resetAt} <= ${now.getTime()} then 1 else ${rateLimits.count} + 1 end`,
+        resetAt: sql`case when ${rateLimits.resetAt} <= ${now.getTime()} then ${resetAt.getTime()} else ${rateLimits.resetAt} end`,
+      },
+    })
+    .returning()
+    .get();
+}
+
+export function readRateLimit({ key }: { key: string }): RateLimit | undefined {
+  return getDb().select().from(rateLimits).where(eq(rateLimits.key, key)).get();
+}
+
+export function clearRateLimit({ key }: { key: string }): void {
+  getDb().delete(rateLimits).where(eq(rateLimits.key, key)).run();
+}
+
+export function deleteExpiredRateLimits({ now }: { now: Date }): void {
+  getDb().delete(rateLimits).where(lt(rateLimits.resetAt, now)).run();
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { revokeSession } from '@/db/sessions';
+import { authSecret } from '@/lib/env';
+import { clientIp } from '@/lib/http/client-ip';
+import { defaultLocale } from '@/lib/i18n/locales';
+import { checkCredentials, sessionMaxAgeSeconds } from './credentials';
+
+/** The sign-in failure codes a form or a scripted client gets back. */
+export class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid';
+}
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(retryAfterMs: number) {
+    super();
+    this.code = `throttled-${Math.ceil(retryAfterMs / 60_000)}`;
+  }
+}
+
+declare module 'next-auth' {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
+  pages: { signIn: `/${defaultLocale}/login`, error: `/${defaultLocale}/login` },
+  providers: [
+    Credentials({
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(credentials, request) {
+        const result = await checkCredentials(credentials, clientIp(request.headers));
+        if (result.ok) return result.user;
+        if (result.reason === 'throttled') throw new ThrottledSignIn(result.retryAfterMs);
+        throw new InvalidCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      // The token carries only the session id; who and which role are read per request.
+      if (user?.sessionId) return { sub: user.id, sid: user.sessionId };
+      return token;
+    },
+    session({ session, token }) {
+      session.sessionId = typeof token.sid === 'string' ? token.sid : undefined;
+      return session;
+    },
+  },
+  events: {
+    signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') revokeSession({ sessionId: sid, now: new Date() });
+    },
+  },
+}));

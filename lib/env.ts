@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default('data/aula.sqlite')
+    .transform((value) => value.replace(/^file:/, ''))
+    .refine((value) => value.length > 0 && !value.includes('\0'), 'must be a file path'),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
+  ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    super(
+      'Invalid configuration:\n' +
+        issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n'),
+    );
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once per process; a wrong setting throws naming it. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function databasePath(): string {
+  return path.resolve(env().DATABASE_URL);
+}
+
+/** Where generated state lives (the secret file sits beside the database). */
+export function dataDir(): string {
+  return path.dirname(databasePath());
+}
+
+let secret: string | undefined;
+
+/**
+ * AUTH_SECRET from the environment, or one generated once and kept in the
+ * data folder so that `npm start` needs no configuration.
+ */
+export function authSecret(): string {
+  if (secret) return secret;
+  const fromEnv = env().AUTH_SECRET;
+  if (fromEnv) return (secret = fromEnv);
+  const file = path.join(dataDir(), 'auth-secret');
+  mkdirSync(dataDir(), { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  secret = readFileSync(file, 'utf8').trim();
+  return secret;
+}

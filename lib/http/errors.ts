@@ -1,0 +1,38 @@
+import type { MessageVars } from '@/lib/i18n/messages';
+
+const statusByCode = {
+  badRequest: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  badOrigin: 403,
+  notFound: 404,
+  tooLarge: 413,
+  tooManyAttempts: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof statusByCode;
+
+/**
+ * The one error type actions and handlers throw on purpose: a code that maps to
+ * an HTTP status and to a localized, safe message (`errors.<code>`). Anything
+ * else thrown is logged and shown as `internal`.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly vars?: MessageVars,
+    detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = 'AppError';
+    this.status = statusByCode[code];
+  }
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  console.error(error);
+  return new AppError('internal');
+}

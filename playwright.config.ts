@@ -1,0 +1,32 @@
+import { defineConfig, devices } from '@playwright/test';
+import { e2e } from './tests/e2e/support/env';
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: { baseURL: e2e.baseURL, trace: 'retain-on-failure', launchOptions: chromium },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, grep: /@phone/ },
+  ],
+  webServer: {
+    command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts',
+    url: `${e2e.baseURL}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    env: { ...e2e.serverEnv },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,25 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+
+const install = 'sudo apt-get install -y espeak-ng ffmpeg   (Debian/Ubuntu)';
+
+/** Fails with a clear message when a media tool is missing. */
+export function requireTools(): void {
+  for (const [tool, flag] of [['espeak-ng', '--version'], ['ffmpeg', '-version'], ['ffprobe', '-version']] as const) {
+    const probe = spawnSync(tool, [flag], { stdio: 'ignore' });
+    if (probe.error || probe.status !== 0) {
+      throw new Error(`media:build needs ${tool}, which was not found on PATH.\nInstall it with:\n  ${install}`);
+    }
+  }
+}
+
+export function run(tool: string, args: string[]): void {
+  const result = spawnSync(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) {
+    throw new Error(`${tool} failed (${result.status}):\n${result.stderr?.toString().split('\n').slice(-15).join('\n')}`);
+  }
+}
+
+export function probeDuration(file: string): number {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]);
+  return Number(out.toString().trim());
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * npm test: type check, lint, unit/integration tests (Vitest), then browser
+ * tests (Playwright, Chromium) against a production build. Ends with one line:
+ * "N passed, N failed", summing every suite.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = process.cwd();
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const totals = { passed: 0, failed: 0 };
+
+function run(title, command, args, env = {}) {
+  console.log(`\n━━ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(title, command, args) {
+  const ok = run(title, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  return ok;
+}
+
+function countJson(file, read) {
+  if (!existsSync(file)) return false;
+  const { passed, failed } = read(JSON.parse(readFileSync(file, 'utf8')));
+  totals.passed += passed;
+  totals.failed += failed;
+  return true;
+}
+
+/** A Chromium for Playwright: CHROMIUM_PATH, Debian's, or installed with apt when we may. */
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found) return found;
+  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (canApt) {
+    console.log('Chromium not found: installing Debian’s chromium package…');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  console.error(
+    'No Chromium found for the browser tests. Install one and run again:\n' +
+      '  Debian/Ubuntu: sudo apt-get install -y chromium\n' +
+      '  elsewhere: set CHROMIUM_PATH to a Chromium or Chrome binary',
+  );
+  return null;
+}
+
+check('Type check (tsc)', bin('tsc'), ['--noEmit']);
+check('Lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+
+rmSync('test-results', { recursive: true, force: true });
+run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+if (!countJson('test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0) }))) {
+  totals.failed += 1;
+}
+
+const chromium = findChromium();
+if (!chromium) {
+  totals.failed += 1;
+} else if (!run('Production build', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/build.ts'])) {
+  totals.failed += 1;
+} else {
+  rmSync('data/e2e', { recursive: true, force: true });
+  run('Browser tests (playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium });
+  const counted = countJson('test-results/e2e.json', (r) => ({
+    passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
+    failed: (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0),
+  }));
+  if (!counted) totals.failed += 1;
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);

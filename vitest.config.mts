@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${path.resolve(__dirname)}/` },
+      // `server-only` throws outside React Server Components; tests are server code.
+      { find: /^server-only$/, replacement: path.resolve(__dirname, 'tests/unit/support/empty.mock.ts') },
+    ],
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/unit/support/setup.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+  },
+});
