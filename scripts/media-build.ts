@@ -79,7 +79,7 @@ function buildLesson(courseSlug: string, courseTitle: string, lessonDir: string,
       '-i', wav,
       '-t', at.toFixed(3),
       '-c:v', 'libx264', '-preset', 'slow', '-tune', 'stillimage', '-crf', '30', '-r', '10', '-g', '100', '-pix_fmt', 'yuv420p',
-      '-c:a', 'aac', '-b:a', '32k', '-ac', '1', '-ar', '22050',
+      '-c:a', 'aac', '-b:a', '24k', '-ac', '1', '-ar', '16000',
       '-movflags', '+faststart',
       video,
     ]);

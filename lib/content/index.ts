@@ -1,9 +1,10 @@
 import 'server-only';
 import path from 'node:path';
-import { defaultLocale, locales, type Locale } from '@/lib/i18n/locales';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { buildVtt } from './captions';
 import { readCatalog, type Catalog, type CourseEntry, type LessonEntry } from './catalog';
-import type { Course, Lesson, LessonMedia, LessonSummary, QuizQuestionWithKey } from './types';
+import type { Course, Lesson, QuizQuestionWithKey } from './types';
+import { courseView, lessonView } from './view';
 
 export type { Course, Lesson, LessonSummary, QuizQuestion, Paragraph } from './types';
 
@@ -23,69 +24,25 @@ function findLesson(courseSlug: string, lessonSlug: string): LessonEntry | undef
   return findCourse(courseSlug)?.lessons.find((lesson) => lesson.slug === lessonSlug);
 }
 
-function summarize(course: string, lesson: LessonEntry, locale: Locale): LessonSummary {
-  const text = lesson.texts[locale] ?? lesson.texts[defaultLocale]!;
-  return { course, slug: lesson.slug, order: lesson.order, duration: lesson.timings.duration, title: text.title, description: text.description };
-}
-
-function mediaOf(course: string, lesson: LessonEntry): LessonMedia {
-  const base = `/media/${course}/${lesson.slug}`;
-  const version = `?v=${lesson.mediaVersion}`;
-  return {
-    video: `${base}/video.mp4${version}`,
-    poster: `${base}/poster.jpg${version}`,
-    captions: locales.map((locale) => ({ locale, url: `/captions/${course}/${lesson.slug}/${locale}.vtt` })),
-  };
-}
-
 export function listCourses(locale: Locale): Course[] {
-  return content().courses.map((course) => getCourse(course.slug, locale)!);
+  return content().courses.map((course) => courseView(course, locale));
 }
 
 export function getCourse(slug: string, locale: Locale): Course | undefined {
   const course = findCourse(slug);
-  if (!course) return undefined;
-  const text = course.texts[locale] ?? course.texts[defaultLocale]!;
-  const lessons = course.lessons.map((lesson) => summarize(slug, lesson, locale));
-  return {
-    slug,
-    locale,
-    title: text.title,
-    description: text.description,
-    outcomes: text.outcomes,
-    introduction: text.introduction,
-    lessons,
-    duration: lessons.reduce((sum, lesson) => sum + lesson.duration, 0),
-  };
+  return course && courseView(course, locale);
 }
 
 /** A lesson in a locale; a missing translation falls back to Italian (see `textLocale`). */
 export function getLesson(courseSlug: string, lessonSlug: string, locale: Locale): Lesson | undefined {
   const lesson = findLesson(courseSlug, lessonSlug);
-  if (!lesson) return undefined;
-  const textLocale = lesson.texts[locale] ? locale : defaultLocale;
-  const text = lesson.texts[textLocale]!;
-  const times = new Map(lesson.timings.paragraphs.map((p) => [p.id, p]));
-  return {
-    course: courseSlug,
-    slug: lesson.slug,
-    order: lesson.order,
-    duration: lesson.timings.duration,
-    locale,
-    textLocale,
-    title: text.title,
-    description: text.description,
-    paragraphs: text.paragraphs.map((p) => ({ ...p, start: times.get(p.id)!.start, end: times.get(p.id)!.end })),
-    summary: text.summary,
-    takeaways: text.takeaways,
-    quiz: text.quiz.map(({ answer: _key, ...question }) => question),
-    media: mediaOf(courseSlug, lesson),
-  };
+  return lesson && lessonView(courseSlug, lesson, locale);
 }
 
-/** The quiz with its answer key, for grading on the server only. */
-export function getQuizWithKey(courseSlug: string, lessonSlug: string): QuizQuestionWithKey[] | undefined {
-  return findLesson(courseSlug, lessonSlug)?.texts[defaultLocale]?.quiz;
+/** The quiz with its key and explanations (in the locale, else Italian), for grading on the server only. */
+export function getQuizWithKey(courseSlug: string, lessonSlug: string, locale: Locale = defaultLocale): QuizQuestionWithKey[] | undefined {
+  const lesson = findLesson(courseSlug, lessonSlug);
+  return (lesson?.texts[locale] ?? lesson?.texts[defaultLocale])?.quiz;
 }
 
 export function lessonDuration(courseSlug: string, lessonSlug: string): number | undefined {

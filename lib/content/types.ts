@@ -3,8 +3,8 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { quizQuestionSchema, timingsSchema } from './schema';
 
 export type QuizQuestionWithKey = z.infer<typeof quizQuestionSchema>;
-/** What the page gets: the question without its answer key. */
-export type QuizQuestion = Omit<QuizQuestionWithKey, 'answer'>;
+/** What the page gets: the question without its key, nor the explanation that would give it away. */
+export type QuizQuestion = Omit<QuizQuestionWithKey, 'answer' | 'explanation'>;
 export type Timings = z.infer<typeof timingsSchema>;
 
 export type Paragraph = { id: string; keyPoint: string; text: string; start: number; end: number };

@@ -2,9 +2,12 @@
 // pages stay prerendered. Next inlines its bootstrap scripts, and per-request
 // nonces would make every page dynamic, hence 'unsafe-inline' for scripts;
 // everything else is locked to our own origin.
+// React's development build needs eval for its debugging aids; production never does.
+const devEval = process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : '';
+
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  `script-src 'self' 'unsafe-inline'${devEval}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",

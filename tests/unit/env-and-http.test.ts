@@ -64,7 +64,7 @@ describe('roles and input', () => {
     expect(registerSchema.parse({ name: ' Ada ', email: ' Ada@Example.COM ', password: 'x' })).toEqual({ name: 'Ada', email: 'ada@example.com', password: 'x' });
     const result = registerSchema.safeParse({ name: '', email: 'not-an-email', password: '' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => `${i.path[0]}:${i.message}`).sort()).toEqual(['email:emailInvalid', 'name:required', 'password:required']);
+    expect(result.error?.issues.map((i) => `${String(i.path[0])}:${i.message}`).sort()).toEqual(['email:emailInvalid', 'name:required', 'password:required']);
   });
   it('reads the client address from x-forwarded-for', () => {
     expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.5, 10.0.0.1' }))).toBe('203.0.113.5');

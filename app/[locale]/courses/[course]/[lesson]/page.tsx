@@ -1,0 +1,95 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Breadcrumb } from '@/components/lesson/Breadcrumb';
+import { LessonMedia } from '@/components/lesson/LessonMedia';
+import { LessonNav } from '@/components/lesson/LessonNav';
+import { Quiz } from '@/components/lesson/Quiz';
+import { SignInNotice } from '@/components/lesson/SignInNotice';
+import { Notice } from '@/components/ui/Notice';
+import { lessonParams } from '@/lib/content';
+import { lessonFromParams } from '@/lib/content/params';
+import { minutesOf } from '@/lib/format';
+import { alternatesFor } from '@/lib/i18n/alternates';
+import { locales } from '@/lib/i18n/locales';
+import { getTranslator } from '@/lib/i18n/messages';
+
+type Props = { params: Promise<{ locale: string; course: string; lesson: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return locales.flatMap((locale) => lessonParams().map((params) => ({ locale, ...params })));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await lessonFromParams(params);
+  if (!found) return {};
+  const { locale, course, lesson } = found;
+  const title = `${lesson.title} · ${course.title}`;
+  return {
+    title,
+    description: lesson.description,
+    alternates: alternatesFor(locale, `courses/${course.slug}/${lesson.slug}`),
+    openGraph: { title, description: lesson.description, type: 'video.other', images: [{ url: lesson.media.poster, width: 1280, height: 720 }], videos: [{ url: lesson.media.video }] },
+  };
+}
+
+export default async function LessonPage({ params }: Props) {
+  const found = await lessonFromParams(params);
+  if (!found) notFound();
+  const { locale, course, lesson } = found;
+  const t = getTranslator(locale);
+  const path = `/${locale}/courses/${course.slug}/${lesson.slug}`;
+  const labelsOf = <K extends string>(prefix: 'lesson' | 'quiz', keys: readonly K[]) =>
+    Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}` as never)])) as Record<K, string>;
+
+  return (
+    <article className="lesson" data-lesson={lesson.slug}>
+      <Breadcrumb
+        label={t('course.breadcrumb')}
+        items={[{ href: `/${locale}`, label: t('lesson.catalog') }, { href: `/${locale}/courses/${course.slug}`, label: course.title }, { label: lesson.title }]}
+      />
+      <header className="lesson__header">
+        <h1>{lesson.title}</h1>
+        <p className="meta">
+          <span>{t('lesson.position', { n: lesson.order, total: course.lessons.length })}</span>
+          <span>{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
+        </p>
+        <p className="lead prose">{lesson.description}</p>
+      </header>
+      {lesson.textLocale !== locale && <Notice tone="info">{t('lesson.fallback')}</Notice>}
+      <SignInNotice locale={locale} next={path} title={t('lesson.anonTitle')} body={t('lesson.anonBody')} signIn={t('nav.signIn')} signUp={t('nav.signUp')} />
+      <LessonMedia
+        locale={locale}
+        textLocale={lesson.textLocale}
+        paragraphs={lesson.paragraphs.map(({ id, text, start, end }) => ({ id, text, start, end }))}
+        media={lesson.media}
+        transcriptUrl={`/transcripts/${course.slug}/${lesson.slug}/${locale}.txt`}
+        labels={labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'jumpTo', 'keyboard'] as const)}
+      />
+      <section className="prose" aria-labelledby="summary-title" lang={lesson.textLocale === locale ? undefined : lesson.textLocale}>
+        <h2 id="summary-title">{t('lesson.summary')}</h2>
+        {lesson.summary.map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+        <h3>{t('lesson.takeaways')}</h3>
+        <ul className="takeaways">
+          {lesson.takeaways.map((takeaway) => (
+            <li key={takeaway}>{takeaway}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="quiz-title" className="prose">
+        <h2 id="quiz-title">{t('quiz.heading')}</h2>
+        <Quiz
+          course={course.slug}
+          lesson={lesson.slug}
+          locale={locale}
+          questions={lesson.quiz}
+          labels={labelsOf('quiz', ['heading', 'intro', 'single', 'multiple', 'submit', 'retry', 'score', 'passed', 'failed', 'correct', 'wrong', 'rightAnswer', 'empty', 'notFound'] as const)}
+        />
+      </section>
+      <LessonNav locale={locale} course={course} current={lesson.slug} t={t} />
+    </article>
+  );
+}

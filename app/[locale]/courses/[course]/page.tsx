@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Breadcrumb } from '@/components/lesson/Breadcrumb';
+import { listCourses } from '@/lib/content';
+import { courseFromParams } from '@/lib/content/params';
+import { minutesOf } from '@/lib/format';
+import { alternatesFor } from '@/lib/i18n/alternates';
+import { locales } from '@/lib/i18n/locales';
+import { getTranslator } from '@/lib/i18n/messages';
+
+type Props = { params: Promise<{ locale: string; course: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return locales.flatMap((locale) => listCourses(locale).map((course) => ({ locale, course: course.slug })));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await courseFromParams(params);
+  if (!found) return {};
+  const { locale, course } = found;
+  return {
+    title: course.title,
+    description: course.description,
+    alternates: alternatesFor(locale, `courses/${course.slug}`),
+    openGraph: { title: course.title, description: course.description, type: 'website' },
+  };
+}
+
+export default async function CoursePage({ params }: Props) {
+  const found = await courseFromParams(params);
+  if (!found) notFound();
+  const { locale, course } = found;
+  const t = getTranslator(locale);
+  const first = course.lessons[0];
+  return (
+    <article className="course">
+      <Breadcrumb label={t('course.breadcrumb')} items={[{ href: `/${locale}`, label: t('lesson.catalog') }, { label: course.title }]} />
+      <h1>{course.title}</h1>
+      <p className="meta">
+        <span>{t('catalog.lessons', { count: course.lessons.length })}</span>
+        <span>{t('catalog.duration', { minutes: minutesOf(course.duration) })}</span>
+      </p>
+      <div className="prose">
+        <p className="lead">{course.description}</p>
+        {course.introduction.map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+        <h2>{t('course.outcomesHeading')}</h2>
+        <ul>
+          {course.outcomes.map((outcome) => (
+            <li key={outcome}>{outcome}</li>
+          ))}
+        </ul>
+      </div>
+      <h2>{t('course.lessonsHeading')}</h2>
+      <ol className="lesson-list">
+        {course.lessons.map((lesson) => (
+          <li key={lesson.slug} className="card lesson-list__item" data-lesson={lesson.slug}>
+            <span className="lesson-list__number" aria-hidden="true">
+              {lesson.order}
+            </span>
+            <div>
+              <h3>
+                <a href={`/${locale}/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</a>
+              </h3>
+              <p className="muted">{lesson.description}</p>
+            </div>
+            <span className="lesson-list__duration">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
+          </li>
+        ))}
+      </ol>
+      {first && (
+        <p>
+          <a className="button" href={`/${locale}/courses/${course.slug}/${first.slug}`}>
+            {t('course.start')}
+          </a>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,187 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { activeParagraph, startOf } from '@/lib/content/transcript-timing';
+import { clock } from '@/lib/format';
+import { localeNames, localeTags, type Locale } from '@/lib/i18n/locales';
+
+type Paragraph = { id: string; text: string; start: number; end: number };
+type Labels = Record<'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard', string>;
+
+type Props = {
+  locale: Locale;
+  textLocale: Locale;
+  paragraphs: Paragraph[];
+  media: { video: string; poster: string; captions: { locale: Locale; url: string }[] };
+  transcriptUrl: string;
+  labels: Labels;
+};
+
+const speeds = [0.75, 1, 1.25, 1.5, 1.75, 2];
+
+/**
+ * The video with its captions beside the transcript: the spoken paragraph is
+ * highlighted (and kept in view unless turned off), a paragraph click or Enter
+ * seeks there, and #paragraph-id in the URL opens the lesson at it.
+ */
+export function LessonMedia({ locale, textLocale, paragraphs, media, transcriptUrl, labels }: Props) {
+  const video = useRef<HTMLVideoElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [active, setActive] = useState<string | undefined>();
+  const [follow, setFollow] = useState(true);
+  const [copied, setCopied] = useState(false);
+
+  const seek = useCallback((seconds: number) => {
+    const element = video.current;
+    if (element) element.currentTime = Math.max(0, seconds);
+  }, []);
+
+  // Open at #paragraph: seek there and mark it (the browser already scrolled to it).
+  useEffect(() => {
+    const openHash = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      const start = startOf(paragraphs, id);
+      if (start === undefined) return;
+      seek(start);
+      setActive(id);
+    };
+    openHash();
+    window.addEventListener('hashchange', openHash);
+    return () => window.removeEventListener('hashchange', openHash);
+  }, [paragraphs, seek]);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    const update = () => setActive(activeParagraph(paragraphs, element.currentTime));
+    element.addEventListener('timeupdate', update);
+    element.addEventListener('seeked', update);
+    return () => {
+      element.removeEventListener('timeupdate', update);
+      element.removeEventListener('seeked', update);
+    };
+  }, [paragraphs]);
+
+  // Keep the spoken paragraph in view inside the transcript's own scroll box.
+  useEffect(() => {
+    const container = list.current;
+    if (!follow || !active || !container || video.current?.paused) return;
+    const item = container.querySelector<HTMLElement>(`[data-paragraph="${active}"]`);
+    if (item) container.scrollTo({ top: item.offsetTop - container.offsetTop - 16, behavior: 'smooth' });
+  }, [active, follow]);
+
+  const onVideoKey = (event: KeyboardEvent<HTMLVideoElement>) => {
+    const element = event.currentTarget;
+    const step: Record<string, number> = { j: -10, l: 10, ArrowLeft: -5, ArrowRight: 5 };
+    if (event.key === ' ' || event.key === 'k') {
+      event.preventDefault();
+      if (element.paused) void element.play();
+      else element.pause();
+    } else if (event.key in step) {
+      event.preventDefault();
+      seek(element.currentTime + step[event.key]!);
+    }
+  };
+
+  const jump = (paragraph: Paragraph) => {
+    seek(paragraph.start);
+    setActive(paragraph.id);
+    history.replaceState(null, '', `#${paragraph.id}`);
+  };
+
+  const copy = async () => {
+    await navigator.clipboard.writeText(paragraphs.map((p) => p.text).join('\n\n'));
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2500);
+  };
+
+  return (
+    <div className="lesson-media">
+      <div className="lesson-media__player">
+        <video
+          ref={video}
+          className="video"
+          controls
+          preload="metadata"
+          playsInline
+          poster={media.poster}
+          aria-label={labels.video}
+          aria-describedby="video-keys"
+          onKeyDown={onVideoKey}
+          data-testid="lesson-video"
+        >
+          <source src={media.video} type="video/mp4" />
+          {media.captions.map((track) => (
+            <track
+              key={track.locale}
+              kind="captions"
+              src={track.url}
+              srcLang={localeTags[track.locale]}
+              label={localeNames[track.locale]}
+              default={track.locale === locale}
+            />
+          ))}
+          <p>
+            {labels.videoFallback} <a href={media.video}>{labels.downloadVideo}</a>
+          </p>
+        </video>
+        <div className="player-bar">
+          <label>
+            {labels.speed}{' '}
+            <select
+              className="input input--inline"
+              defaultValue="1"
+              onChange={(event) => {
+                if (video.current) video.current.playbackRate = Number(event.target.value);
+              }}
+            >
+              {speeds.map((speed) => (
+                <option key={speed} value={speed}>
+                  {speed}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <p id="video-keys" className="muted small">
+            {labels.keyboard}
+          </p>
+        </div>
+      </div>
+      <section className="transcript" aria-labelledby="transcript-title" lang={localeTags[textLocale]}>
+        <div className="transcript__bar">
+          <h2 id="transcript-title">{labels.transcript}</h2>
+          <label className="toggle">
+            <input type="checkbox" checked={follow} onChange={(event) => setFollow(event.target.checked)} /> {labels.autoScroll}
+          </label>
+          <button type="button" className="button button--quiet button--small" onClick={copy}>
+            {copied ? labels.copied : labels.copy}
+          </button>
+          <a className="button button--quiet button--small" href={transcriptUrl} download>
+            {labels.download}
+          </a>
+        </div>
+        <ol className="transcript__list" ref={list} data-testid="transcript">
+          {paragraphs.map((paragraph) => (
+            <li
+              key={paragraph.id}
+              id={paragraph.id}
+              data-paragraph={paragraph.id}
+              data-start={paragraph.start}
+              aria-current={paragraph.id === active ? 'true' : undefined}
+              className="transcript__item"
+              onClick={(event) => {
+                if ((event.target as HTMLElement).closest('a')) event.preventDefault();
+                jump(paragraph);
+              }}
+            >
+              <a className="transcript__time" href={`#${paragraph.id}`} aria-label={labels.jumpTo.replace('{time}', clock(paragraph.start))}>
+                {clock(paragraph.start)}
+              </a>
+              <p>{paragraph.text}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

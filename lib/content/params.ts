@@ -1,0 +1,19 @@
+import 'server-only';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { getCourse, getLesson } from './index';
+
+/** Resolves route params to a course in a locale, or undefined (the page 404s). */
+export async function courseFromParams(params: Promise<{ locale: string; course: string }>) {
+  const { locale, course } = await params;
+  if (!isLocale(locale)) return undefined;
+  const found = getCourse(course, locale);
+  return found && { locale: locale as Locale, course: found };
+}
+
+export async function lessonFromParams(params: Promise<{ locale: string; course: string; lesson: string }>) {
+  const { locale, course, lesson } = await params;
+  if (!isLocale(locale)) return undefined;
+  const foundCourse = getCourse(course, locale);
+  const foundLesson = getLesson(course, lesson, locale);
+  return foundCourse && foundLesson && { locale: locale as Locale, course: foundCourse, lesson: foundLesson };
+}

@@ -1,0 +1,19 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+// Measured, not timed: bytes of JavaScript the browser transfers for a lesson page.
+test('the lesson page’s JavaScript stays within budget (≤ 130 kB compressed)', async ({ page }) => {
+  const scripts: { url: string; bytes: number }[] = [];
+  page.on('requestfinished', async (request) => {
+    if (request.resourceType() !== 'script') return;
+    const sizes = await request.sizes();
+    scripts.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize });
+  });
+  await page.goto('/it/courses/risoluzione-dei-conflitti/livelli-di-contatto');
+  await page.waitForLoadState('networkidle');
+  const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/js-budget.json', JSON.stringify({ totalBytes: total, scripts }, null, 2));
+  console.log(`lesson page JavaScript: ${(total / 1024).toFixed(1)} kB transferred in ${scripts.length} files`);
+  expect(total).toBeLessThanOrEqual(130 * 1024);
+});
