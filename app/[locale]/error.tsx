@@ -1,6 +1,5 @@
 'use client';
 
-import { useParams } from 'next/navigation';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
 
 // Kept here rather than in the catalogs: an error boundary ships with every
@@ -14,8 +13,9 @@ const texts: Record<Locale, { title: string; body: string; retry: string }> = {
 };
 
 export default function LocaleError({ reset }: { error: Error; reset: () => void }) {
-  const params = useParams<{ locale?: string }>();
-  const text = texts[isLocale(params?.locale) ? params.locale : defaultLocale];
+  // The page's language is the first path segment; no router hook needed for that.
+  const segment = typeof window === 'undefined' ? undefined : window.location.pathname.split('/')[1];
+  const text = texts[isLocale(segment) ? segment : defaultLocale];
   return (
     <div className="prose" role="alert">
       <h1>{text.title}</h1>

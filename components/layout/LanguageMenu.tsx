@@ -1,15 +1,11 @@
-'use client';
-
-import { usePathname } from 'next/navigation';
 import { localeNames, localeTags, locales, type Locale } from '@/lib/i18n/locales';
 
 /**
- * Links to the same page in each language. They go through /lang/{locale},
- * which remembers the choice in a cookie and redirects, so it works without JS.
+ * Links to /lang/{locale}, which remembers the choice in a cookie and sends the
+ * visitor to the page they were on (from the Referer) in that language. No
+ * client JavaScript, so it works everywhere and keeps pages prerendered.
  */
 export function LanguageMenu({ locale, label }: { locale: Locale; label: string }) {
-  const pathname = usePathname() ?? `/${locale}`;
-  const rest = pathname.split('/').slice(2).join('/');
   return (
     <details className="menu">
       <summary className="button button--quiet" aria-label={`${label}: ${localeNames[locale]}`}>
@@ -22,12 +18,7 @@ export function LanguageMenu({ locale, label }: { locale: Locale; label: string 
       <ul className="menu__list">
         {locales.map((code) => (
           <li key={code}>
-            <a
-              href={`/lang/${code}?next=${encodeURIComponent(`/${code}${rest ? `/${rest}` : ''}`)}`}
-              hrefLang={localeTags[code]}
-              lang={localeTags[code]}
-              aria-current={code === locale ? 'true' : undefined}
-            >
+            <a href={`/lang/${code}`} hrefLang={localeTags[code]} lang={localeTags[code]} aria-current={code === locale ? 'true' : undefined} rel="nofollow">
               {localeNames[code]}
             </a>
           </li>

@@ -14,7 +14,9 @@ type Me = { name: string; role: 'learner' | 'editor' | 'admin' } | null;
  */
 export function UserMenu({ locale, labels }: { locale: Locale; labels: Labels }) {
   const [me, setMe] = useState<Me>(null);
-  const back = `?next=${encodeURIComponent(usePathname() ?? `/${locale}`)}`;
+  const pathname = usePathname();
+  const back = `?next=${encodeURIComponent(pathname ?? `/${locale}`)}`;
+  // Asked again after every navigation: signing in or out navigates without reloading the header.
   useEffect(() => {
     const controller = new AbortController();
     fetch('/api/me', { signal: controller.signal, cache: 'no-store' })
@@ -22,7 +24,7 @@ export function UserMenu({ locale, labels }: { locale: Locale; labels: Labels })
       .then((body: { user: Me }) => setMe(body.user))
       .catch(() => undefined);
     return () => controller.abort();
-  }, []);
+  }, [pathname]);
 
   if (!me) {
     return (

@@ -30,6 +30,12 @@ declare module 'next-auth' {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
+  // A wrong password is an expected outcome, not a server error worth a stack trace.
+  logger: {
+    error(error: Error) {
+      if (error.name !== 'CredentialsSignin' && !(error instanceof CredentialsSignin)) console.error('[auth]', error);
+    },
+  },
   session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
   pages: { signIn: `/${defaultLocale}/login`, error: `/${defaultLocale}/login` },
   providers: [

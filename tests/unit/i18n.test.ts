@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
+import { switchLocalePath } from '@/lib/i18n/switch-locale';
 import { catalogs, getTranslator, interpolate } from '@/lib/i18n/messages';
 import { locales } from '@/lib/i18n/locales';
 
@@ -51,5 +52,19 @@ describe('negotiateLocale', () => {
     expect(negotiateLocale(undefined, 'en;q=0, de')).toBe('it');
     expect(negotiateLocale(undefined, null)).toBe('it');
     expect(negotiateLocale(undefined, 'garbage;;;q=abc')).toBe('it');
+  });
+});
+
+describe('switchLocalePath', () => {
+  const origin = 'aula.example';
+  it('swaps the locale segment of our own page and keeps the query', () => {
+    expect(switchLocalePath('https://aula.example/it/courses/x/y?q=1#p', origin, 'zh')).toBe('/zh/courses/x/y?q=1');
+    expect(switchLocalePath('https://aula.example/en', origin, 'fr')).toBe('/fr');
+  });
+  it('goes to the catalog for foreign, missing, odd referers', () => {
+    expect(switchLocalePath('https://evil.example/it/x', origin, 'en')).toBe('/en');
+    expect(switchLocalePath(null, origin, 'en')).toBe('/en');
+    expect(switchLocalePath('not a url', origin, 'en')).toBe('/en');
+    expect(switchLocalePath('https://aula.example/certificates/abc', origin, 'es')).toBe('/es');
   });
 });

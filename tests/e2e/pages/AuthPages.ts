@@ -9,7 +9,7 @@ export class AuthPages {
     await this.page.locator('#field-name').fill(user.name);
     await this.page.locator('#field-email').fill(user.email);
     await this.page.locator('#field-password').fill(user.password);
-    await this.page.locator('form button[type=submit]').click();
+    await this.page.locator('main form button[type=submit]').click();
   }
 
   async login(locale: string, email: string, password: string) {
