@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Types stay within what PostgreSQL also has: text, integer, timestamps as epoch ms.
 
@@ -50,3 +50,72 @@ export const rateLimits = sqliteTable('rate_limits', {
 });
 export type RateLimit = typeof rateLimits.$inferSelect;
 export type NewRateLimit = typeof rateLimits.$inferInsert;
+
+/**
+ * One row per learner × lesson. `intervals` is the merged union of watched
+ * spans (JSON [[start, end], …], seconds); `creditBalance` is the wall-clock
+ * allowance left for new watching (see lib/progress/credit.ts).
+ */
+export const lessonProgress = sqliteTable(
+  'lesson_progress',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    course: text('course').notNull(),
+    lesson: text('lesson').notNull(),
+    intervals: text('intervals').notNull().default('[]'),
+    watchedSeconds: real('watched_seconds').notNull().default(0),
+    position: real('position').notNull().default(0),
+    positionSentAt: integer('position_sent_at', { mode: 'timestamp_ms' }),
+    creditBalance: real('credit_balance').notNull().default(0),
+    lastHeartbeatAt: integer('last_heartbeat_at', { mode: 'timestamp_ms' }),
+    videoCompletedAt: integer('video_completed_at', { mode: 'timestamp_ms' }),
+    quizBest: integer('quiz_best'),
+    quizPassedAt: integer('quiz_passed_at', { mode: 'timestamp_ms' }),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    firstActivityAt: integer('first_activity_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.course, table.lesson] }), index('lesson_progress_course_idx').on(table.course, table.lesson)],
+);
+export type LessonProgress = typeof lessonProgress.$inferSelect;
+export type NewLessonProgress = typeof lessonProgress.$inferInsert;
+
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    course: text('course').notNull(),
+    lesson: text('lesson').notNull(),
+    score: integer('score').notNull(),
+    total: integer('total').notNull(),
+    percent: integer('percent').notNull(),
+    passed: integer('passed', { mode: 'boolean' }).notNull(),
+    answers: text('answers').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('quiz_attempts_user_lesson_idx').on(table.userId, table.course, table.lesson)],
+);
+export type QuizAttempt = typeof quizAttempts.$inferSelect;
+export type NewQuizAttempt = typeof quizAttempts.$inferInsert;
+
+/** Issued once per learner and course; the id is the unguessable public verification key. */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    course: text('course').notNull(),
+    learnerName: text('learner_name').notNull(),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [uniqueIndex('certificates_user_course_idx').on(table.userId, table.course)],
+);
+export type Certificate = typeof certificates.$inferSelect;
+export type NewCertificate = typeof certificates.$inferInsert;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { CourseProgressCard } from '@/components/progress/CourseProgressCard';
 import { listCourses } from '@/lib/content';
 import { minutesOf } from '@/lib/format';
 import { alternatesFor } from '@/lib/i18n/alternates';
@@ -34,9 +35,22 @@ export default async function CatalogPage({ params }: Props) {
               <span>{t('catalog.duration', { minutes: minutesOf(course.duration) })}</span>
             </p>
             <p>{course.description}</p>
-            <a className="button" href={`/${locale}/courses/${course.slug}`}>
+            <a className="button button--quiet" href={`/${locale}/courses/${course.slug}`}>
               {t('catalog.open')}
             </a>
+            <CourseProgressCard
+              course={course.slug}
+              href={`/${locale}/courses/${course.slug}`}
+              lessons={course.lessons.map(({ slug, title }) => ({ slug, title }))}
+              labels={{
+                heading: t('progress.heading'),
+                coursePercent: t('progress.coursePercent'),
+                resume: t('progress.resume'),
+                review: t('progress.review'),
+                certificate: t('progress.certificate'),
+                courseComplete: t('progress.courseComplete'),
+              }}
+            />
           </li>
         ))}
       </ul>

@@ -2,13 +2,18 @@
 
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { activeParagraph, startOf } from '@/lib/content/transcript-timing';
+import { applyLessonStatus, useCourseProgress } from '@/lib/progress/client-store';
+import { WatchTracker } from '@/lib/progress/tracker';
 import { clock } from '@/lib/format';
 import { localeNames, localeTags, type Locale } from '@/lib/i18n/locales';
 
 type Paragraph = { id: string; text: string; start: number; end: number };
-type Labels = Record<'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard', string>;
+type Labels = Record<'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard' | 'resumedAt' | 'startOver', string>;
 
 type Props = {
+  course: string;
+  lesson: string;
+  duration: number;
   locale: Locale;
   textLocale: Locale;
   paragraphs: Paragraph[];
@@ -24,12 +29,36 @@ const speeds = [0.75, 1, 1.25, 1.5, 1.75, 2];
  * highlighted (and kept in view unless turned off), a paragraph click or Enter
  * seeks there, and #paragraph-id in the URL opens the lesson at it.
  */
-export function LessonMedia({ locale, textLocale, paragraphs, media, transcriptUrl, labels }: Props) {
+export function LessonMedia({ course, lesson, duration, locale, textLocale, paragraphs, media, transcriptUrl, labels }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const [active, setActive] = useState<string | undefined>();
   const [follow, setFollow] = useState(true);
   const [copied, setCopied] = useState(false);
+  const [resumedAt, setResumedAt] = useState<number | null>(null);
+  const progress = useCourseProgress(course);
+  const learner = progress.kind === 'learner';
+  const savedPosition = learner ? (progress.course.lessons.find((item) => item.lesson === lesson)?.position ?? 0) : 0;
+  const resumeDone = useRef(false);
+
+  // Signed-in learners only: report what is actually watched. Visitors send nothing.
+  useEffect(() => {
+    const element = video.current;
+    if (!learner || !element) return;
+    const tracker = new WatchTracker(element, { course, lesson, duration, onStatus: (status) => applyLessonStatus(course, status) });
+    tracker.start();
+    return () => tracker.stop();
+  }, [learner, course, lesson, duration]);
+
+  // Resume where the learner left off (not near the end, not when a #paragraph was asked for).
+  useEffect(() => {
+    const element = video.current;
+    if (!learner || resumeDone.current || !element) return;
+    resumeDone.current = true;
+    if (window.location.hash || savedPosition < 5 || savedPosition > duration - 15 || element.currentTime > 0) return;
+    element.currentTime = savedPosition;
+    queueMicrotask(() => setResumedAt(savedPosition));
+  }, [learner, savedPosition, duration]);
 
   const seek = useCallback((seconds: number) => {
     const element = video.current;
@@ -125,6 +154,21 @@ export function LessonMedia({ locale, textLocale, paragraphs, media, transcriptU
             {labels.videoFallback} <a href={media.video}>{labels.downloadVideo}</a>
           </p>
         </video>
+        {resumedAt !== null && (
+          <p className="resume-bar" role="status">
+            {labels.resumedAt.replace('{time}', clock(resumedAt))}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => {
+                seek(0);
+                setResumedAt(null);
+              }}
+            >
+              {labels.startOver}
+            </button>
+          </p>
+        )}
         <div className="player-bar">
           <label>
             {labels.speed}{' '}

@@ -1,3 +1,4 @@
+import { DoneMark } from '@/components/progress/DoneMark';
 import type { Course } from '@/lib/content';
 import { minutesOf } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -22,7 +23,8 @@ export function LessonNav({ locale, course, current, t }: { locale: Locale; cour
             ) : (
               <a href={href(lesson.slug)}>{lesson.title}</a>
             )}{' '}
-            <span className="muted small">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
+            <span className="muted small">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>{' '}
+            <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} />
           </li>
         ))}
       </ol>

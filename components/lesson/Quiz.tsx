@@ -1,13 +1,14 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { Notice } from '@/components/ui/Notice';
 import type { QuizQuestion } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
+import { loadCourseProgress } from '@/lib/progress/client-store';
 import { gradeQuizAction, type QuizState } from '@/lib/quiz/actions';
 
 type Labels = Record<
-  'heading' | 'intro' | 'single' | 'multiple' | 'submit' | 'retry' | 'score' | 'passed' | 'failed' | 'correct' | 'wrong' | 'rightAnswer' | 'empty' | 'notFound',
+  'heading' | 'intro' | 'single' | 'multiple' | 'submit' | 'retry' | 'score' | 'passed' | 'failed' | 'correct' | 'wrong' | 'rightAnswer' | 'empty' | 'notFound' | 'anonNote' | 'saved',
   string
 >;
 
@@ -26,6 +27,10 @@ export function Quiz(props: Props) {
 function QuizForm({ course, lesson, locale, questions, labels, onRetry }: Props & { onRetry: () => void }) {
   const [state, action, pending] = useActionState<QuizState, FormData>(gradeQuizAction, { status: 'idle' });
   const graded = state.status === 'graded' ? state : undefined;
+  // A stored attempt may complete the lesson or the course: refresh the learner's progress.
+  useEffect(() => {
+    if (graded?.saved) void loadCourseProgress(course);
+  }, [graded, course]);
   const selected = state.status === 'idle' ? {} : state.selected;
   const choiceText = (question: QuizQuestion, ids: string[]) =>
     ids.map((id) => question.choices.find((choice) => choice.id === id)?.text ?? id).join(' · ');
@@ -82,6 +87,7 @@ function QuizForm({ course, lesson, locale, questions, labels, onRetry }: Props 
               <strong>{graded.result.passed ? labels.passed : labels.failed}</strong>
             </p>
             <p data-testid="quiz-score">{fill(labels.score, { score: graded.result.score, total: graded.result.total, percent: graded.result.percent })}</p>
+            <p className="small">{graded.saved ? labels.saved : labels.anonNote}</p>
           </Notice>
           <button type="button" className="button" onClick={onRetry}>
             {labels.retry}

@@ -1,14 +1,17 @@
 'use server';
 
 import { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth/session';
 import { getQuizWithKey } from '@/lib/content';
+import { progressNow } from '@/lib/progress/clock';
+import { recordQuizAttempt } from '@/lib/progress/record';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { gradeQuiz, type QuizResult } from './grade';
 
 export type QuizState =
   | { status: 'idle' }
   | { status: 'error'; error: 'quizEmpty' | 'notFound'; selected: Record<string, string[]> }
-  | { status: 'graded'; result: QuizResult; explanations: Record<string, string>; selected: Record<string, string[]> };
+  | { status: 'graded'; result: QuizResult; explanations: Record<string, string>; selected: Record<string, string[]>; saved: boolean };
 
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
@@ -27,6 +30,8 @@ function selectedAnswers(formData: FormData): Record<string, string[]> {
 /**
  * Grades a quiz on the server: the key and the explanations never reach the
  * page before an attempt. Works as a plain form post without JavaScript.
+ * A signed-in learner's attempt is stored (the best score counts); nothing of
+ * an anonymous visitor's is.
  */
 export async function gradeQuizAction(_previous: QuizState, formData: FormData): Promise<QuizState> {
   const rawLocale = formData.get('locale');
@@ -39,5 +44,7 @@ export async function gradeQuizAction(_previous: QuizState, formData: FormData):
   if (Object.keys(selected).length === 0) return { status: 'error', error: 'quizEmpty', selected };
   const result = gradeQuiz(quiz, selected);
   const explanations = Object.fromEntries(quiz.map((question) => [question.id, question.explanation]));
-  return { status: 'graded', result, explanations, selected };
+  const user = await getCurrentUser();
+  if (user) recordQuizAttempt(user, course.data!, lesson.data!, result, selected, progressNow());
+  return { status: 'graded', result, explanations, selected, saved: Boolean(user) };
 }

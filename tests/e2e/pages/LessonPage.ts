@@ -17,7 +17,9 @@ export class LessonPage {
   async open(hash = '') {
     const response = await this.page.goto(`${this.path}${hash}`);
     expect(response?.status()).toBe(200);
-    await this.page.waitForLoadState('networkidle');
+    // Media requests come and go, so "network idle" is not a signal: wait for the player instead.
+    await this.page.waitForLoadState('load');
+    await expect.poll(() => this.video().evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
   }
 
   video() {

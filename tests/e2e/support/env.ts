@@ -10,5 +10,7 @@ export const e2e = {
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
     ADMIN_EMAIL: 'admin@e2e.test',
     ADMIN_PASSWORD: 'e2e admin passphrase',
+    // Lets tests fast-forward the server's progress clock (see lib/progress/clock.ts).
+    AULA_TEST_CLOCK_FILE: 'data/e2e/clock-offset',
   },
 };

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
+import { CourseProgressCard } from '@/components/progress/CourseProgressCard';
+import { DoneMark } from '@/components/progress/DoneMark';
 import { listCourses } from '@/lib/content';
 import { courseFromParams } from '@/lib/content/params';
 import { minutesOf } from '@/lib/format';
@@ -42,6 +44,19 @@ export default async function CoursePage({ params }: Props) {
         <span>{t('catalog.lessons', { count: course.lessons.length })}</span>
         <span>{t('catalog.duration', { minutes: minutesOf(course.duration) })}</span>
       </p>
+      <CourseProgressCard
+        course={course.slug}
+        href={`/${locale}/courses/${course.slug}`}
+        lessons={course.lessons.map(({ slug, title }) => ({ slug, title }))}
+        labels={{
+          heading: t('progress.heading'),
+          coursePercent: t('progress.coursePercent'),
+          resume: t('progress.resume'),
+          review: t('progress.review'),
+          certificate: t('progress.certificate'),
+          courseComplete: t('progress.courseComplete'),
+        }}
+      />
       <div className="prose">
         <p className="lead">{course.description}</p>
         {course.introduction.map((paragraph, index) => (
@@ -66,6 +81,7 @@ export default async function CoursePage({ params }: Props) {
                 <a href={`/${locale}/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</a>
               </h3>
               <p className="muted">{lesson.description}</p>
+              <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} />
             </div>
             <span className="lesson-list__duration">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
           </li>

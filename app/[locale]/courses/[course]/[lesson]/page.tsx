@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
+import { LearnerPanel } from '@/components/progress/LearnerPanel';
 import { LessonMedia } from '@/components/lesson/LessonMedia';
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { Quiz } from '@/components/lesson/Quiz';
@@ -40,7 +41,7 @@ export default async function LessonPage({ params }: Props) {
   const { locale, course, lesson } = found;
   const t = getTranslator(locale);
   const path = `/${locale}/courses/${course.slug}/${lesson.slug}`;
-  const labelsOf = <K extends string>(prefix: 'lesson' | 'quiz', keys: readonly K[]) =>
+  const labelsOf = <K extends string>(prefix: 'lesson' | 'quiz' | 'progress', keys: readonly K[]) =>
     Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}` as never)])) as Record<K, string>;
 
   return (
@@ -58,14 +59,26 @@ export default async function LessonPage({ params }: Props) {
         <p className="lead prose">{lesson.description}</p>
       </header>
       {lesson.textLocale !== locale && <Notice tone="info">{t('lesson.fallback')}</Notice>}
-      <SignInNotice locale={locale} next={path} title={t('lesson.anonTitle')} body={t('lesson.anonBody')} signIn={t('nav.signIn')} signUp={t('nav.signUp')} />
+      <LearnerPanel
+        course={course.slug}
+        lesson={lesson.slug}
+        labels={labelsOf('progress', ['heading', 'recording', 'watched', 'quizBest', 'quizNone', 'complete', 'inProgress', 'certificate', 'courseComplete'] as const)}
+      >
+        <SignInNotice locale={locale} next={path} title={t('lesson.anonTitle')} body={t('lesson.anonBody')} signIn={t('nav.signIn')} signUp={t('nav.signUp')} />
+      </LearnerPanel>
       <LessonMedia
+        course={course.slug}
+        lesson={lesson.slug}
+        duration={lesson.duration}
         locale={locale}
         textLocale={lesson.textLocale}
         paragraphs={lesson.paragraphs.map(({ id, text, start, end }) => ({ id, text, start, end }))}
         media={lesson.media}
         transcriptUrl={`/transcripts/${course.slug}/${lesson.slug}/${locale}.txt`}
-        labels={labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'jumpTo', 'keyboard'] as const)}
+        labels={{
+          ...labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'jumpTo', 'keyboard'] as const),
+          ...labelsOf('progress', ['resumedAt', 'startOver'] as const),
+        }}
       />
       <section className="prose" aria-labelledby="summary-title" lang={lesson.textLocale === locale ? undefined : lesson.textLocale}>
         <h2 id="summary-title">{t('lesson.summary')}</h2>
@@ -86,7 +99,10 @@ export default async function LessonPage({ params }: Props) {
           lesson={lesson.slug}
           locale={locale}
           questions={lesson.quiz}
-          labels={labelsOf('quiz', ['heading', 'intro', 'single', 'multiple', 'submit', 'retry', 'score', 'passed', 'failed', 'correct', 'wrong', 'rightAnswer', 'empty', 'notFound'] as const)}
+          labels={{
+            ...labelsOf('quiz', ['heading', 'intro', 'single', 'multiple', 'submit', 'retry', 'score', 'passed', 'failed', 'correct', 'wrong', 'rightAnswer', 'empty', 'notFound', 'anonNote'] as const),
+            saved: t('progress.quizSaved'),
+          }}
         />
       </section>
       <LessonNav locale={locale} course={course} current={lesson.slug} t={t} />

@@ -1,0 +1,19 @@
+import { apiRoute } from '@/lib/http/api-route';
+import { progressNow } from '@/lib/progress/clock';
+import { courseStatus, recordHeartbeat } from '@/lib/progress/record';
+import { courseQuerySchema, heartbeatSchema } from '@/lib/progress/schemas';
+
+/** A signed-in learner's player reports watched intervals and the position. */
+export const POST = apiRoute({
+  access: 'user',
+  schema: heartbeatSchema,
+  maxBytes: 4096,
+  run: ({ user, input }) => recordHeartbeat(user!, input, progressNow()),
+});
+
+/** The learner's progress in a course. */
+export const GET = apiRoute({
+  access: 'user',
+  schema: courseQuerySchema,
+  run: ({ user, input }) => courseStatus(user!.id, input.course),
+});

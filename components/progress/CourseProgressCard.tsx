@@ -1,0 +1,39 @@
+'use client';
+
+import { useCourseProgress } from '@/lib/progress/client-store';
+import { ProgressBar } from './ProgressBar';
+
+type Labels = Record<'heading' | 'coursePercent' | 'resume' | 'review' | 'certificate' | 'courseComplete', string>;
+
+/** The learner's progress in a course with a link to carry on; nothing for visitors. */
+export function CourseProgressCard({ course, href, lessons, labels }: { course: string; href: string; lessons: { slug: string; title: string }[]; labels: Labels }) {
+  const progress = useCourseProgress(course);
+  if (progress.kind !== 'learner') return null;
+  const { coursePercent, lessons: statuses, certificate } = progress.course;
+  const next = lessons.find((lesson) => !statuses.find((status) => status.lesson === lesson.slug)?.complete);
+  const percentText = labels.coursePercent.replace('{percent}', String(coursePercent));
+  return (
+    <div className="course-progress" data-testid="course-progress">
+      <p className="course-progress__title">
+        <strong>{labels.heading}</strong> · <span data-testid="course-percent">{percentText}</span>
+      </p>
+      <ProgressBar percent={coursePercent} label={percentText} />
+      <p className="course-progress__actions">
+        {next ? (
+          <a className="button" href={`${href}/${next.slug}`} data-testid="resume-link">
+            {labels.resume.replace('{lesson}', next.title)}
+          </a>
+        ) : (
+          <a className="button button--quiet" href={`${href}/${lessons[0]?.slug ?? ''}`}>
+            {labels.review}
+          </a>
+        )}
+        {certificate && (
+          <a className="button button--quiet" href={certificate.url}>
+            {labels.certificate}
+          </a>
+        )}
+      </p>
+    </div>
+  );
+}

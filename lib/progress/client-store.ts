@@ -1,0 +1,52 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { CourseStatus, LessonStatus } from './record';
+
+// The signed-in learner's progress per course, fetched by the browser so pages
+// stay static. The player, the notice and the lists of a page share it.
+
+export type ProgressState = { kind: 'unknown' } | { kind: 'anonymous' } | { kind: 'learner'; course: CourseStatus };
+
+const unknown: ProgressState = { kind: 'unknown' };
+const states = new Map<string, ProgressState>();
+const requested = new Set<string>();
+const listeners = new Set<() => void>();
+
+function set(course: string, next: ProgressState) {
+  states.set(course, next);
+  for (const listener of listeners) listener();
+}
+
+export async function loadCourseProgress(course: string): Promise<void> {
+  requested.add(course);
+  try {
+    const response = await fetch(`/api/progress?course=${encodeURIComponent(course)}`, { cache: 'no-store' });
+    if (response.status === 401) set(course, { kind: 'anonymous' });
+    else if (response.ok) set(course, { kind: 'learner', course: (await response.json()) as CourseStatus });
+  } catch {
+    // Offline: stay unknown; the page works without progress.
+  }
+}
+
+/** Folds a lesson's status (from a heartbeat) into its course; course figures are refetched when it completes. */
+export function applyLessonStatus(course: string, status: LessonStatus): void {
+  const state = states.get(course);
+  if (state?.kind !== 'learner') return;
+  const lessons = state.course.lessons.map((lesson) => (lesson.lesson === status.lesson ? status : lesson));
+  set(course, { kind: 'learner', course: { ...state.course, lessons } });
+  if (status.complete) void loadCourseProgress(course);
+}
+
+export function useCourseProgress(course: string): ProgressState {
+  const current = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => states.get(course) ?? unknown,
+    () => unknown,
+  );
+  useEffect(() => {
+    if (!requested.has(course)) void loadCourseProgress(course);
+  }, [course]);
+  return current;
+}
