@@ -24,7 +24,7 @@ export function LessonNav({ locale, course, current, t }: { locale: Locale; cour
               <a href={href(lesson.slug)}>{lesson.title}</a>
             )}{' '}
             <span className="muted small">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>{' '}
-            <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} />
+            <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} watchedLabel={t('progress.watched')} />
           </li>
         ))}
       </ol>

@@ -2,13 +2,18 @@
 
 import { useCourseProgress } from '@/lib/progress/client-store';
 
-/** "✓ complete" beside a lesson in lists, for the signed-in learner. */
-export function DoneMark({ course, lesson, label }: { course: string; lesson: string; label: string }) {
+/** Beside a lesson in lists, for the signed-in learner: "✓ complete", or how much is watched. */
+export function DoneMark({ course, lesson, label, watchedLabel }: { course: string; lesson: string; label: string; watchedLabel: string }) {
   const progress = useCourseProgress(course);
-  const complete = progress.kind === 'learner' && progress.course.lessons.some((item) => item.lesson === lesson && item.complete);
-  return complete ? (
+  const status = progress.kind === 'learner' ? progress.course.lessons.find((item) => item.lesson === lesson) : undefined;
+  if (!status || (!status.complete && status.watchedPercent === 0 && status.quizBest === null)) return null;
+  return status.complete ? (
     <span className="badge badge--done" data-testid={`done-${lesson}`}>
       ✓ {label}
     </span>
-  ) : null;
+  ) : (
+    <span className="badge" data-testid={`started-${lesson}`}>
+      {watchedLabel.replace('{percent}', String(status.watchedPercent))}
+    </span>
+  );
 }

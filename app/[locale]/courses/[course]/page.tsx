@@ -81,7 +81,7 @@ export default async function CoursePage({ params }: Props) {
                 <a href={`/${locale}/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</a>
               </h3>
               <p className="muted">{lesson.description}</p>
-              <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} />
+              <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} watchedLabel={t('progress.watched')} />
             </div>
             <span className="lesson-list__duration">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
           </li>
