@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@\//, replacement: `${path.resolve(__dirname)}/` },
+      { find: /^@\//, replacement: `${import.meta.dirname}/` },
       // `server-only` throws outside React Server Components; tests are server code.
-      { find: /^server-only$/, replacement: path.resolve(__dirname, 'tests/unit/support/empty.mock.ts') },
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, 'tests/unit/support/empty.mock.ts') },
     ],
   },
   test: {

@@ -20,7 +20,7 @@ export function UserMenu({ locale, labels }: { locale: Locale; labels: Labels })
   useEffect(() => {
     const controller = new AbortController();
     fetch('/api/me', { signal: controller.signal, cache: 'no-store' })
-      .then((response) => (response.ok ? response.json() : { user: null }))
+      .then(async (response) => (await response.json().catch(() => null)) ?? { user: null })
       .then((body: { user: Me }) => setMe(body.user))
       .catch(() => undefined);
     return () => controller.abort();

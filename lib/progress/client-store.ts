@@ -20,8 +20,10 @@ export async function loadCourseProgress(course: string): Promise<void> {
   requested.add(course);
   try {
     const response = await fetch(`/api/progress?course=${encodeURIComponent(course)}`, { cache: 'no-store' });
+    // Always read the body: an unread response keeps the request open.
+    const body: unknown = await response.json().catch(() => null);
     if (response.status === 401) set(course, { kind: 'anonymous' });
-    else if (response.ok) set(course, { kind: 'learner', course: (await response.json()) as CourseStatus });
+    else if (response.ok) set(course, { kind: 'learner', course: body as CourseStatus });
   } catch {
     // Offline: stay unknown; the page works without progress.
   }

@@ -113,9 +113,10 @@ export class WatchTracker {
     const playedUpTo = this.segmentStart !== null ? this.lastTime : null;
     try {
       const response = await fetch('/api/progress', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: this.body(intervals), keepalive: true });
+      const body: unknown = await response.json().catch(() => null);
       if (!response.ok) return; // kept in `pending`; the next heartbeat retries
       this.acknowledge(intervals, playedUpTo);
-      this.options.onStatus((await response.json()) as LessonStatus);
+      this.options.onStatus(body as LessonStatus);
     } catch {
       // Network trouble: retried with the next heartbeat.
     }
