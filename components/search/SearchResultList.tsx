@@ -14,7 +14,7 @@ export function SearchResultList({ hits, locale, t }: Props) {
         const lang = foreign ? localeTags[hit.locale] : undefined;
         const heading = hit.heading.length > 0 ? hit.heading : undefined;
         return (
-          <li key={`${hit.href}-${index}`} className="card search-result" data-testid="search-result" data-locale={hit.locale}>
+          <li key={`${hit.href}-${index}`} className="card search-result" data-testid="search-result" data-locale={hit.locale} data-kind={hit.kind}>
             <p className="meta search-result__where">
               <span lang={lang}>
                 {hit.courseTitle} › {hit.lessonTitle}
