@@ -24,8 +24,11 @@ export type SearchOutcome =
   | { status: 'tooLong'; max: number }
   | { status: 'results'; hits: SearchHit[]; total: number };
 
-/** Every candidate is ranked and deduplicated before the limit applies; the index holds ~1,000 rows. */
-const maxCandidates = 500;
+/**
+ * Candidates are deduplicated across languages before the limit applies, so more are read
+ * than shown: 2,000 is about three times the index today (700 rows), keeping counts exact.
+ */
+const maxCandidates = 2000;
 const excerptLength = 320;
 
 /** The place a match points to, to show it once: in the page's language if found there, else its best match. */
