@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { getDb } from '@/db/client';
 import { authSecret, databasePath, env, EnvError } from '@/lib/env';
+import { ensureSearchIndex } from '@/lib/search/indexer';
 import { ensureBuild } from './lib/ensure-build';
 import { ensureFirstAdmin } from './lib/first-admin';
 
@@ -17,6 +18,7 @@ async function main() {
   const config = env();
   getDb(); // creates data/ and the file, applies migrations
   console.log(`Database ready: ${databasePath()}`);
+  ensureSearchIndex(); // built from content/ now, so the first search does not wait for it
   const childEnv = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' as const };
 
   const admin = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });

@@ -1,0 +1,48 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { SearchDocument } from '@/db/search';
+import { getLesson, getQuizWithKey, lessonParams } from '@/lib/content';
+import { locales } from '@/lib/i18n/locales';
+import { normalizeText } from './normalize';
+
+/** Where the lesson page puts its summary and quiz (their headings' ids). */
+export const summaryAnchor = 'summary-title';
+export const quizAnchor = 'quiz-title';
+
+/**
+ * Every searchable piece of every lesson in every locale, read through lib/content
+ * (so corrected texts are indexed once lib/content returns them). A locale that
+ * falls back to Italian is skipped: the Italian documents already cover it.
+ */
+export function buildSearchDocuments(): SearchDocument[] {
+  const documents: SearchDocument[] = [];
+  for (const { course, lesson: slug } of lessonParams()) {
+    for (const locale of locales) {
+      const lesson = getLesson(course, slug, locale);
+      if (!lesson || lesson.textLocale !== locale) continue;
+      const add = (kind: SearchDocument['kind'], anchor: string, heading: string, text: string, hidden = '') =>
+        documents.push({
+          locale,
+          course,
+          lesson: slug,
+          kind,
+          anchor,
+          position: documents.length,
+          heading,
+          text,
+          searchable: normalizeText([heading, text, hidden].filter(Boolean).join('\n')),
+        });
+      add('title', '', lesson.title, lesson.description);
+      for (const paragraph of lesson.paragraphs) add('paragraph', paragraph.id, paragraph.keyPoint, paragraph.text);
+      for (const text of [...lesson.summary, ...lesson.takeaways]) add('summary', summaryAnchor, '', text);
+      // The explanation is matched but never shown: the page reveals it only after grading.
+      for (const question of getQuizWithKey(course, slug, locale) ?? []) add('quiz', quizAnchor, '', question.prompt, question.explanation);
+    }
+  }
+  return documents;
+}
+
+/** Identifies the indexed content: any change to a document changes it. */
+export function contentVersion(documents: SearchDocument[]): string {
+  return createHash('sha256').update(JSON.stringify(documents)).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { readSearchIndexVersion, replaceSearchIndex } from '@/db/search';
+import { buildSearchDocuments, contentVersion } from './documents';
+
+// The version this process last checked or built, so a search costs no rebuild check.
+let checkedVersion: string | undefined;
+
+/**
+ * Rebuilds the search index from lib/content now. Call it after content changes
+ * (e.g. an applied editor correction); returns the new content version.
+ */
+export function rebuildSearchIndex(): string {
+  const documents = buildSearchDocuments();
+  const version = contentVersion(documents);
+  replaceSearchIndex({ documents, version });
+  checkedVersion = version;
+  return version;
+}
+
+/**
+ * Makes sure the index matches the content, once per process (first search or
+ * server start): rebuilds only when the stored version differs, so several
+ * servers on one database do not rebuild in turn.
+ */
+export function ensureSearchIndex(): void {
+  if (checkedVersion) return;
+  const documents = buildSearchDocuments();
+  const version = contentVersion(documents);
+  if (readSearchIndexVersion() !== version) replaceSearchIndex({ documents, version });
+  checkedVersion = version;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { readSearchIndexVersion, replaceSearchIndex } from '@/db/search';
+import { buildSearchDocuments, contentVersion } from '@/lib/search/documents';
+import { ensureSearchIndex } from '@/lib/search/indexer';
+import { search } from '@/lib/search/search';
+
+const rowCount = () => (getDb().$client.prepare('select count(*) as n from search_index').get() as { n: number }).n;
+
+describe('keeping the index in step with the content', () => {
+  it('rebuilds at first use when the stored version is not the content’s', () => {
+    replaceSearchIndex({ documents: [], version: 'stale-version' });
+    expect(rowCount()).toBe(0);
+
+    ensureSearchIndex();
+    const documents = buildSearchDocuments();
+    expect(readSearchIndexVersion()).toBe(contentVersion(documents));
+    expect(rowCount()).toBe(documents.length);
+    expect(search({ query: 'abbonati', locale: 'it', limit: 5 }).status).toBe('results');
+  });
+
+  it('indexes every locale of every lesson: title, paragraphs, summary and takeaways, quiz', () => {
+    const documents = buildSearchDocuments();
+    const italian = documents.filter((d) => d.locale === 'it' && d.lesson === 'classificazione-del-cliente');
+    expect(new Set(documents.map((d) => d.locale))).toEqual(new Set(['it', 'en', 'es', 'fr', 'zh']));
+    expect(italian.filter((d) => d.kind === 'title')).toHaveLength(1);
+    expect(italian.filter((d) => d.kind === 'paragraph').every((d) => /^[a-z0-9-]+$/.test(d.anchor))).toBe(true);
+    expect(italian.filter((d) => d.kind === 'summary').every((d) => d.anchor === 'summary-title')).toBe(true);
+    expect(italian.filter((d) => d.kind === 'quiz').every((d) => d.anchor === 'quiz-title')).toBe(true);
+    expect(italian.every((d) => d.searchable === d.searchable.toLowerCase() && !/[àèéìòù]/.test(d.searchable))).toBe(true);
+  });
+});

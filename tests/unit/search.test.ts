@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { readSearchIndexVersion } from '@/db/search';
+import { getDb } from '@/db/client';
+import type { Locale } from '@/lib/i18n/locales';
+import { ensureSearchIndex, rebuildSearchIndex } from '@/lib/search/indexer';
+import { search, type SearchHit, type SearchOutcome } from '@/lib/search/search';
+
+// Against the real content in content/ and a fresh database (tests/unit/support/setup.ts).
+
+const hitsOf = (outcome: SearchOutcome): SearchHit[] => {
+  if (outcome.status !== 'results') throw new Error(`expected results, got ${outcome.status}`);
+  return outcome.hits;
+};
+const find = (query: string, locale: Locale = 'it') => hitsOf(search({ query, locale, limit: 50 }));
+const lessonOf = (hit: SearchHit) => hit.href.split('#')[0]!.split('/').at(-1);
+const marked = (hit: SearchHit) => [...hit.heading, ...hit.text].filter((s) => s.highlighted).map((s) => s.text);
+
+describe('search across the courses', () => {
+  it.each([
+    ['it', 'abbonati'],
+    ['en', 'subscribers'],
+    ['es', 'suscriptores'],
+    ['fr', 'abonnés'],
+    ['zh', '订阅'],
+  ] as const)('%s: "%s" finds the lesson on subscribers in the page’s language first', (locale, query) => {
+    const hits = find(query, locale);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.locale).toBe(locale);
+    expect(hits.filter((hit) => hit.locale === locale).map(lessonOf)).toContain('classificazione-del-cliente');
+    const unmarked = hits.filter((hit) => marked(hit).length === 0);
+    expect(unmarked.every((hit) => hit.kind === 'quiz'), 'only a quiz explanation matches unseen').toBe(true);
+  });
+
+  it('links to the paragraph, summary or quiz of the lesson in the hit’s language', () => {
+    const hits = find('abbonati');
+    const paragraph = hits.find((hit) => hit.kind === 'paragraph')!;
+    expect(paragraph.href).toMatch(/^\/it\/courses\/risoluzione-dei-conflitti\/[a-z-]+#[a-z0-9-]+$/);
+    expect(paragraph.courseTitle).toBe('Risoluzione dei conflitti con il cliente');
+    const kinds = new Set(hits.map((hit) => hit.kind));
+    for (const kind of ['paragraph', 'summary', 'quiz'] as const) expect(kinds).toContain(kind);
+    expect(hits.find((hit) => hit.kind === 'summary')!.href).toMatch(/#summary-title$/);
+    expect(hits.find((hit) => hit.kind === 'quiz')!.href).toMatch(/#quiz-title$/);
+  });
+
+  it('ranks lesson titles above body text', () => {
+    const hits = find('classificazione');
+    expect(hits[0]!.kind).toBe('title');
+    expect(hits[0]!.href).toBe('/it/courses/risoluzione-dei-conflitti/classificazione-del-cliente');
+    expect(marked(hits[0]!)).toContain('Classificazione');
+  });
+
+  it('ignores accents and case', () => {
+    const qualita = find('QUALITA');
+    expect(qualita.length).toBeGreaterThan(0);
+    expect(qualita.some((hit) => marked(hit).some((text) => text.toLowerCase().startsWith('qualità')))).toBe(true);
+    const fedelta = find('fedelta');
+    expect(fedelta.some((hit) => marked(hit).some((text) => text.toLowerCase() === 'fedeltà'))).toBe(true);
+    expect(find('fidelite', 'fr').some((hit) => marked(hit).some((text) => text.toLowerCase() === 'fidélité'))).toBe(true);
+  });
+
+  it('matches word forms by prefix', () => {
+    const marks = find('abbonat').flatMap(marked).map((text) => text.toLowerCase());
+    expect(marks).toEqual(expect.arrayContaining(['abbonati', 'abbonato']));
+    expect(find('abbonato').flatMap(marked).map((text) => text.toLowerCase())).toContain('abbonati');
+  });
+
+  it('finds Chinese text in a Chinese or an Italian page, marked as Chinese', () => {
+    const onItalian = find('订阅用户', 'it');
+    expect(onItalian.length).toBeGreaterThan(0);
+    expect(onItalian.every((hit) => hit.locale === 'zh' && hit.href.startsWith('/zh/'))).toBe(true);
+    expect(onItalian.map(lessonOf)).toContain('classificazione-del-cliente');
+  });
+
+  it('shows a place once: other languages only where the page’s language has no match', () => {
+    const hits = find('cliente', 'it');
+    const places = hits.map((hit) => `${hit.href.split('/').slice(2).join('/')}|${hit.kind}|${hit.text.map((s) => s.text).join('')}`);
+    expect(new Set(places).size).toBe(places.length);
+    const italianPlaces = new Set(hits.filter((hit) => hit.locale === 'it' && hit.kind === 'paragraph').map((hit) => hit.href.split('/').slice(2).join('/')));
+    const spanish = hits.filter((hit) => hit.locale === 'es' && hit.kind === 'paragraph');
+    for (const hit of spanish) expect(italianPlaces.has(hit.href.split('/').slice(2).join('/'))).toBe(false);
+  });
+
+  it('needs every term', () => {
+    expect(find('abbonati rimborso').length).toBeLessThan(find('abbonati').length);
+    expect(find('abbonati zzzqqq')).toEqual([]);
+  });
+
+  it('keeps quiz explanations searchable but never shows them', () => {
+    // "永远不再光顾" is only in the explanation of the first quiz question of classificazione-del-cliente (zh).
+    const hits = find('永远不再光顾', 'zh');
+    expect(hits.length).toBeGreaterThan(0);
+    const quiz = hits.find((hit) => hit.kind === 'quiz')!;
+    expect(quiz.href).toBe('/zh/courses/risoluzione-dei-conflitti/classificazione-del-cliente#quiz-title');
+    expect(quiz.text.map((s) => s.text).join('')).not.toContain('永远不再光顾');
+  });
+});
+
+describe('queries that are not words', () => {
+  it.each([
+    ['empty', '', 'empty'],
+    ['blank', '   ', 'empty'],
+    ['symbols only', '"*^-()', 'noTerms'],
+    ['too long', 'a'.repeat(201), 'tooLong'],
+  ])('%s query gets a status, not an error', (_name, query, status) => {
+    expect(search({ query, locale: 'en', limit: 10 }).status).toBe(status);
+  });
+
+  it.each([
+    '"',
+    '"abbonati',
+    'abbonati"',
+    'abbonat*',
+    '*',
+    'NEAR(abbonati cliente)',
+    'NEAR(',
+    'abbonati OR cliente',
+    'abbonati AND NOT cliente',
+    '-abbonati',
+    '^abbonati',
+    'title:abbonati',
+    "'; drop table users; --",
+    '%',
+    '_',
+    '\\',
+    'a',
+    '订',
+    '{} <script>alert(1)</script>',
+  ])('%s gives results or a clear status, never an exception', (query) => {
+    const outcome = search({ query, locale: 'it', limit: 10 });
+    expect(['results', 'noTerms']).toContain(outcome.status);
+  });
+
+  it('treats syntax as words: "NEAR(abbonati" finds what "abbonati" finds', () => {
+    expect(find('abbonati*').length).toBe(find('abbonati').length);
+    expect(find('"abbonati"').length).toBe(find('abbonati').length);
+  });
+
+  it('leaves the database intact after SQL-looking input', () => {
+    search({ query: "'; drop table users; --", locale: 'en', limit: 10 });
+    expect(getDb().$client.prepare('select count(*) as n from users').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('the index', () => {
+  it('is built once for a content version and rebuilt on demand', () => {
+    ensureSearchIndex();
+    const version = readSearchIndexVersion();
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    expect(rebuildSearchIndex()).toBe(version);
+    const rows = getDb().$client.prepare('select count(*) as n from search_index').get() as { n: number };
+    expect(rows.n).toBeGreaterThan(500);
+  });
+});
