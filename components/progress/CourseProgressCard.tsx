@@ -10,7 +10,13 @@ export function CourseProgressCard({ course, href, lessons, labels }: { course: 
   const progress = useCourseProgress(course);
   if (progress.kind !== 'learner') return null;
   const { coursePercent, lessons: statuses, certificate } = progress.course;
-  const next = lessons.find((lesson) => !statuses.find((status) => status.lesson === lesson.slug)?.complete);
+  const statusOf = (slug: string) => statuses.find((status) => status.lesson === slug);
+  // Carry on with a lesson already begun, else the first one not complete.
+  const next =
+    lessons.find((lesson) => {
+      const status = statusOf(lesson.slug);
+      return status && !status.complete && (status.watchedPercent > 0 || status.quizBest !== null);
+    }) ?? lessons.find((lesson) => !statusOf(lesson.slug)?.complete);
   const percentText = labels.coursePercent.replace('{percent}', String(coursePercent));
   return (
     <div className="course-progress" data-testid="course-progress">
