@@ -83,9 +83,9 @@ async function load(name, make) {
 const server = spawn(process.execPath, [...tsx, 'scripts/start.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 try {
   await waitForServer();
-  const learner = spawnSync(process.execPath, [...tsx, 'scripts/user-create.ts', '--email', 'bench@bench.test', '--password', 'bench learner passphrase', '--role', 'learner'], { env });
+  const learner = spawnSync(process.execPath, [...tsx, 'scripts/user-create.ts', '--email', 'learner@bench.test', '--password', 'steady reader passphrase', '--role', 'learner'], { env });
   if (learner.status !== 0) throw new Error(learner.stderr.toString());
-  const cookie = await signIn('bench@bench.test', 'bench learner passphrase');
+  const cookie = await signIn('learner@bench.test', 'steady reader passphrase');
   const lesson = '/it/courses/risoluzione-dei-conflitti/livelli-di-contatto';
   const results = [
     await load('GET lesson page (prerendered)', () => request('GET', lesson)),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CourseProgressCard } from '@/components/progress/CourseProgressCard';
+import { courseProgressLabels } from '@/components/progress/labels';
 import { listCourses } from '@/lib/content';
 import { minutesOf } from '@/lib/format';
 import { alternatesFor } from '@/lib/i18n/alternates';
@@ -42,14 +43,7 @@ export default async function CatalogPage({ params }: Props) {
               course={course.slug}
               href={`/${locale}/courses/${course.slug}`}
               lessons={course.lessons.map(({ slug, title }) => ({ slug, title }))}
-              labels={{
-                heading: t('progress.heading'),
-                coursePercent: t('progress.coursePercent'),
-                resume: t('progress.resume'),
-                review: t('progress.review'),
-                certificate: t('progress.certificate'),
-                courseComplete: t('progress.courseComplete'),
-              }}
+              labels={courseProgressLabels(t)}
             />
           </li>
         ))}

@@ -1,9 +1,8 @@
 'use client';
 
 import { useCourseProgress } from '@/lib/progress/client-store';
+import type { CourseProgressLabels as Labels } from './labels';
 import { ProgressBar } from './ProgressBar';
-
-type Labels = Record<'heading' | 'coursePercent' | 'resume' | 'review' | 'certificate' | 'courseComplete', string>;
 
 /** The learner's progress in a course with a link to carry on; nothing for visitors. */
 export function CourseProgressCard({ course, href, lessons, labels }: { course: string; href: string; lessons: { slug: string; title: string }[]; labels: Labels }) {

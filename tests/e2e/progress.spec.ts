@@ -88,11 +88,7 @@ test.describe('progress in the page', () => {
     const view = new LessonPage(page, 'en', lesson);
     await view.open();
     await expect(page.getByTestId('learner-panel')).toBeVisible();
-    await view.video().evaluate(async (v: HTMLVideoElement) => {
-      v.muted = true;
-      v.playbackRate = 2;
-      await v.play();
-    });
+    await view.playFast();
     await page.waitForTimeout(5000);
     await view.video().evaluate((v: HTMLVideoElement) => v.pause());
     await expect(page.getByTestId('watched-percent')).not.toHaveText(/ 0% /);
@@ -130,11 +126,7 @@ test.describe('progress in the page', () => {
     const view = new LessonPage(page, 'en', lesson);
     await view.open();
     await expect(page.getByTestId('learner-panel')).toBeVisible();
-    await view.video().evaluate(async (v: HTMLVideoElement) => {
-      v.muted = true;
-      v.playbackRate = 2;
-      await v.play();
-    });
+    await view.playFast();
     await page.waitForTimeout(4000);
     await page.close({ runBeforeUnload: true });
     const other = await context.newPage();

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
 import { CourseProgressCard } from '@/components/progress/CourseProgressCard';
+import { courseProgressLabels } from '@/components/progress/labels';
 import { DoneMark } from '@/components/progress/DoneMark';
 import { listCourses } from '@/lib/content';
 import { courseFromParams } from '@/lib/content/params';
@@ -48,14 +49,7 @@ export default async function CoursePage({ params }: Props) {
         course={course.slug}
         href={`/${locale}/courses/${course.slug}`}
         lessons={course.lessons.map(({ slug, title }) => ({ slug, title }))}
-        labels={{
-          heading: t('progress.heading'),
-          coursePercent: t('progress.coursePercent'),
-          resume: t('progress.resume'),
-          review: t('progress.review'),
-          certificate: t('progress.certificate'),
-          courseComplete: t('progress.courseComplete'),
-        }}
+        labels={courseProgressLabels(t)}
       />
       <div className="prose">
         <p className="lead">{course.description}</p>
