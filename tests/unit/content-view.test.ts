@@ -54,3 +54,18 @@ describe('content views', () => {
     expect(courseView(course, 'en').duration).toBe(80);
   });
 });
+
+describe('the fallback notice', () => {
+  it('appears only when the text is not in the page’s language', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { FallbackNotice } = await import('@/components/lesson/FallbackNotice');
+    const course = fixture();
+    const french = lessonView('c', course.lessons[0]!, 'fr');
+    const html = renderToStaticMarkup(createElement(FallbackNotice, { locale: french.locale, textLocale: french.textLocale, message: 'Texte original en italien.' }));
+    expect(html).toContain('data-testid="fallback-notice"');
+    expect(html).toContain('Texte original en italien.');
+    const english = lessonView('c', course.lessons[0]!, 'en');
+    expect(renderToStaticMarkup(createElement(FallbackNotice, { locale: english.locale, textLocale: english.textLocale, message: 'x' }))).toBe('');
+  });
+});

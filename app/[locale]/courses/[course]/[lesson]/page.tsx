@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
+import { FallbackNotice } from '@/components/lesson/FallbackNotice';
 import { LearnerPanel } from '@/components/progress/LearnerPanel';
 import { LessonMedia } from '@/components/lesson/LessonMedia';
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { Quiz } from '@/components/lesson/Quiz';
 import { SignInNotice } from '@/components/lesson/SignInNotice';
-import { Notice } from '@/components/ui/Notice';
 import { lessonParams } from '@/lib/content';
 import { lessonFromParams } from '@/lib/content/params';
 import { minutesOf } from '@/lib/format';
@@ -58,7 +58,7 @@ export default async function LessonPage({ params }: Props) {
         </p>
         <p className="lead prose">{lesson.description}</p>
       </header>
-      {lesson.textLocale !== locale && <Notice tone="info">{t('lesson.fallback')}</Notice>}
+      <FallbackNotice locale={locale} textLocale={lesson.textLocale} message={t('lesson.fallback')} />
       <LearnerPanel
         course={course.slug}
         lesson={lesson.slug}
