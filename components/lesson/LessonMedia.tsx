@@ -6,7 +6,7 @@ import { clock } from '@/lib/format';
 import { localeNames, localeTags, type Locale } from '@/lib/i18n/locales';
 
 type Paragraph = { id: string; text: string; start: number; end: number };
-type Labels = Record<'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard', string>;
+type Labels = Record<'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard' | 'report', string>;
 
 type Props = {
   locale: Locale;
@@ -87,6 +87,14 @@ export function LessonMedia({ locale, textLocale, paragraphs, media, transcriptU
     seek(paragraph.start);
     setActive(paragraph.id);
     history.replaceState(null, '', `#${paragraph.id}`);
+  };
+
+  // Presets the report form (#report, below) to this paragraph and takes the reader there.
+  const report = (id: string) => {
+    const where = document.getElementById('report-where') as HTMLSelectElement | null;
+    if (where) where.value = `paragraph:${id}`;
+    document.getElementById('report')?.scrollIntoView();
+    document.getElementById('report-message')?.focus();
   };
 
   const copy = async () => {
@@ -178,6 +186,19 @@ export function LessonMedia({ locale, textLocale, paragraphs, media, transcriptU
                 {clock(paragraph.start)}
               </a>
               <p>{paragraph.text}</p>
+              <a
+                className="transcript__report"
+                href="#report"
+                aria-label={labels.report}
+                title={labels.report}
+                onClick={(event) => {
+                  event.preventDefault();
+                  event.stopPropagation();
+                  report(paragraph.id);
+                }}
+              >
+                ⚑
+              </a>
             </li>
           ))}
         </ol>
