@@ -110,11 +110,11 @@ export function revertOverride({ id, userId, now }: { id: number; userId: string
   });
 }
 
-/** Live overrides, for writing back into the MDX files. */
-export function liveOverrides(): ContentOverride[] {
-  return getDb().select().from(contentOverrides).where(live).orderBy(asc(contentOverrides.id)).all();
+/** Live overrides not yet written back into the MDX files. */
+export function overridesToExport(): ContentOverride[] {
+  return getDb().select().from(contentOverrides).where(and(live, isNull(contentOverrides.exportedAt))).orderBy(asc(contentOverrides.id)).all();
 }
 
 export function markExported({ id, now }: { id: number; now: Date }): void {
-  getDb().update(contentOverrides).set({ endedAt: now, endReason: 'exported' }).where(and(eq(contentOverrides.id, id), live)).run();
+  getDb().update(contentOverrides).set({ exportedAt: now }).where(eq(contentOverrides.id, id)).run();
 }

@@ -117,7 +117,8 @@ export type OverrideTarget = (typeof overrideTargets)[number];
  * A correction applied live over the MDX text of one lesson in one locale. The
  * rows are also the history of a passage: `originalText` is the file's text when
  * the override was made (the export refuses a file that changed since), and an
- * override stops applying when reverted, replaced or exported.
+ * override stops applying when reverted or replaced. Once exported, the file has
+ * the same text, so the override changes nothing and can retire.
  */
 export const contentOverrides = sqliteTable(
   'content_overrides',
@@ -137,7 +138,9 @@ export const contentOverrides = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
     endedBy: text('ended_by').references(() => users.id, { onDelete: 'set null' }),
-    endReason: text('end_reason', { enum: ['reverted', 'replaced', 'exported'] }),
+    endReason: text('end_reason', { enum: ['reverted', 'replaced'] }),
+    /** Written back into the MDX file by `npm run content:export-corrections`; it stays live (same text) until it retires. */
+    exportedAt: integer('exported_at', { mode: 'timestamp_ms' }),
   },
   (table) => [
     index('content_overrides_lesson_idx').on(table.course, table.lesson, table.locale, table.endedAt),

@@ -186,19 +186,18 @@ export function LessonMedia({ locale, textLocale, paragraphs, media, transcriptU
                 {clock(paragraph.start)}
               </a>
               <p>{paragraph.text}</p>
-              <a
+              <button
+                type="button"
                 className="transcript__report"
-                href="#report"
                 aria-label={labels.report}
                 title={labels.report}
                 onClick={(event) => {
-                  event.preventDefault();
                   event.stopPropagation();
                   report(paragraph.id);
                 }}
               >
                 ⚑
-              </a>
+              </button>
             </li>
           ))}
         </ol>

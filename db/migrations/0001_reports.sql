@@ -14,6 +14,7 @@ CREATE TABLE `content_overrides` (
 	`ended_at` integer,
 	`ended_by` text,
 	`end_reason` text,
+	`exported_at` integer,
 	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	FOREIGN KEY (`ended_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,

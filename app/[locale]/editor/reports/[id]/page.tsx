@@ -217,6 +217,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
                     <p className="muted small">
                       {t('editor.byOn', { name: entry.createdByName ?? t('editor.none'), date: formatDateTime(entry.createdAt, locale) })}
                       {entry.endReason && entry.endedAt && ` · ${t('editor.ended', { reason: t(`editor.reason_${entry.endReason}`) })} (${formatDateTime(entry.endedAt, locale)})`}
+                      {entry.exportedAt && ` · ${t('editor.reason_exported')} (${formatDateTime(entry.exportedAt, locale)})`}
                     </p>
                     <p className="small">
                       <strong>{t('editor.before')}:</strong> <span className="user-text">{entry.previousText}</span>
