@@ -58,6 +58,7 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, labe
         <div className="field">
           <label htmlFor="report-where">{labels.where}</label>
           <select
+            key={values.where ?? ''}
             id="report-where"
             name="where"
             className="input"
