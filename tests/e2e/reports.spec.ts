@@ -88,6 +88,7 @@ test.describe('error reports', () => {
     await reports.moveTo('Move to “Rejected”', 'Not sure yet');
     await expect(reports.status()).toHaveText('Rejected');
     await reports.moveTo('Move to “In review”', 'Reopened');
+    await expect(reports.status()).toHaveText('In review');
     await reports.moveTo('Move to “Accepted”', 'Clearer indeed');
     await expect(reports.status()).toHaveText('Accepted');
     await expect(page.getByTestId('status-history')).toContainText('Clearer indeed');

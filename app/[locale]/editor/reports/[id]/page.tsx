@@ -151,6 +151,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           <p className="muted">{t('editor.noMoves')}</p>
         ) : (
           <EditorForm
+            key={`${report.status}-${events.length}`}
             action={changeStatusAction}
             testId="status-form"
             hidden={{ locale, id: String(report.id) }}
@@ -189,6 +190,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
           )}
           {report.status === 'accepted' || report.status === 'applied' ? (
             <EditorForm
+              key={`${report.status}-${liveOverride?.id ?? 'none'}`}
               action={applyCorrectionAction}
               testId="apply-form"
               hidden={{ locale, id: String(report.id) }}
