@@ -20,7 +20,7 @@ export function MyReports({ user, locale }: { user: { id: string; email: string 
         <p>{t('me.empty')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack">
             <thead>
               <tr>
                 <th scope="col">{t('editor.reference')}</th>
@@ -33,7 +33,7 @@ export function MyReports({ user, locale }: { user: { id: string; email: string 
             <tbody>
               {reports.map((report) => (
                 <tr key={report.id} data-report={report.id}>
-                  <td>
+                  <td className="nowrap">
                     <a href={`/${report.locale}/courses/${report.course}/${report.lesson}`}>{reportRef(report.id)}</a>
                   </td>
                   <td>

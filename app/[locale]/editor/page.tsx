@@ -81,7 +81,7 @@ export default async function EditorQueuePage({ params, searchParams }: Props) {
         <p className="notice notice--info">{t('editor.empty')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="report-table">
+          <table className="table table--stack" data-testid="report-table">
             <thead>
               <tr>
                 <th scope="col">{t('editor.reference')}</th>
@@ -95,7 +95,7 @@ export default async function EditorQueuePage({ params, searchParams }: Props) {
             <tbody>
               {shown.map((report) => (
                 <tr key={report.id} data-report={report.id}>
-                  <td>
+                  <td className="nowrap">
                     <a href={`/${locale}/editor/reports/${report.id}`}>{reportRef(report.id)}</a>
                   </td>
                   <td>
