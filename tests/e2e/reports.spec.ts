@@ -75,6 +75,8 @@ test.describe('error reports', () => {
     await page.waitForURL(/\/en$/);
     await reports.openQueue('en', `?lesson=${lesson}&where=paragraph&status=new`);
     await expect(reports.row(ref)).toContainText('New');
+    await expect(page.getByTestId('status-counts').locator('[data-status=new] [data-count]')).not.toHaveText('0');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await reports.row(ref).getByRole('link', { name: ref, exact: true }).click();
     await expect(page.locator('h1')).toContainText(ref);
     await expect(page.getByTestId('passage')).toHaveText(originalText);
@@ -134,6 +136,7 @@ test.describe('error reports', () => {
 
     await page.goto('/es/me');
     const mine = page.getByTestId('my-reports');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await expect(mine.locator('tr', { hasText: anonymousRef })).toContainText('Nuevo');
     await expect(mine.locator('tr', { hasText: signedInRef })).toContainText('Nuevo');
   });
