@@ -198,7 +198,7 @@ test.describe('error reports', () => {
   });
 });
 
-test('the report form and the queue work on a phone @phone', async ({ page }) => {
+test('the report form works on a phone @phone', async ({ page }) => {
   const reports = new ReportPages(page);
   await reports.useAddress(freshAddress());
   await new LessonPage(page, 'it', lesson).open();

@@ -59,6 +59,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
     return undefined;
   };
   const reported = passageIn(lesson);
+  // The paragraph being spoken at the reported time: the lesson opens there (#id seeks the video).
+  const spokenAt = report.videoTime === null ? undefined : lesson?.paragraphs.find((p) => p.start <= report.videoTime! && report.videoTime! < p.end);
   const italian = reportLocale === defaultLocale ? undefined : passageIn(original);
   const paragraphTitle = report.target === 'paragraph' ? lesson?.paragraphs.find((p) => p.id === report.targetId)?.keyPoint : undefined;
 
@@ -103,7 +105,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
             <>
               <dt>{t('editor.videoTime')}</dt>
               <dd>
-                <a href={`/${reportLocale}/courses/${report.course}/${report.lesson}`}>{clock(report.videoTime)}</a>
+                {clock(report.videoTime)}
+                {spokenAt && (
+                  <>
+                    {' — '}
+                    <a href={`/${reportLocale}/courses/${report.course}/${report.lesson}#${spokenAt.id}`}>{spokenAt.keyPoint}</a>
+                  </>
+                )}
               </dd>
             </>
           )}
