@@ -119,3 +119,101 @@ export const certificates = sqliteTable(
 );
 export type Certificate = typeof certificates.$inferSelect;
 export type NewCertificate = typeof certificates.$inferInsert;
+// ── Error reports and live corrections ─────────────────────────────────────
+
+export const reportStatuses = ['new', 'in_review', 'accepted', 'rejected', 'applied'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+export const reportTargets = ['paragraph', 'summary', 'quiz', 'translation', 'video'] as const;
+export type ReportTarget = (typeof reportTargets)[number];
+
+/** An error report sent from a lesson page, by anyone. Text is stored as typed and escaped on output. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    course: text('course').notNull(),
+    lesson: text('lesson').notNull(),
+    locale: text('locale').notNull(),
+    target: text('target', { enum: reportTargets }).notNull(),
+    /** Paragraph id or quiz question id; null for the other targets. */
+    targetId: text('target_id'),
+    /** Seconds into the video, for `video` reports. */
+    videoTime: integer('video_time'),
+    message: text('message').notNull(),
+    suggestion: text('suggestion'),
+    email: text('email'),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: reportStatuses }).notNull().default('new'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    index('reports_status_idx').on(table.status, table.createdAt),
+    index('reports_lesson_idx').on(table.course, table.lesson),
+    index('reports_user_idx').on(table.userId),
+    index('reports_email_idx').on(table.email),
+    check('reports_status_check', sql`${table.status} in ('new', 'in_review', 'accepted', 'rejected', 'applied')`),
+    check('reports_target_check', sql`${table.target} in ('paragraph', 'summary', 'quiz', 'translation', 'video')`),
+  ],
+);
+export type Report = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+
+/** Every status change of a report: who, when, from what to what, and an optional note. */
+export const reportEvents = sqliteTable(
+  'report_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: reportStatuses }),
+    toStatus: text('to_status', { enum: reportStatuses }).notNull(),
+    note: text('note'),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('report_events_report_idx').on(table.reportId)],
+);
+export type ReportEvent = typeof reportEvents.$inferSelect;
+export type NewReportEvent = typeof reportEvents.$inferInsert;
+
+export const overrideTargets = ['paragraph', 'summary'] as const;
+export type OverrideTarget = (typeof overrideTargets)[number];
+
+/**
+ * A correction applied live over the MDX text of one lesson in one locale. The
+ * rows are also the history of a passage: `originalText` is the file's text when
+ * the override was made (the export refuses a file that changed since), and an
+ * override stops applying when reverted or replaced. Once exported, the file has
+ * the same text, so the override changes nothing and can retire.
+ */
+export const contentOverrides = sqliteTable(
+  'content_overrides',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    course: text('course').notNull(),
+    lesson: text('lesson').notNull(),
+    locale: text('locale').notNull(),
+    target: text('target', { enum: overrideTargets }).notNull(),
+    /** The paragraph id; empty for the summary. */
+    targetId: text('target_id').notNull().default(''),
+    originalText: text('original_text').notNull(),
+    previousText: text('previous_text').notNull(),
+    text: text('text').notNull(),
+    reportId: integer('report_id').references(() => reports.id, { onDelete: 'set null' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    endedBy: text('ended_by').references(() => users.id, { onDelete: 'set null' }),
+    endReason: text('end_reason', { enum: ['reverted', 'replaced'] }),
+    /** Written back into the MDX file by `npm run content:export-corrections`; it stays live (same text) until it retires. */
+    exportedAt: integer('exported_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('content_overrides_lesson_idx').on(table.course, table.lesson, table.locale, table.endedAt),
+    check('content_overrides_target_check', sql`${table.target} in ('paragraph', 'summary')`),
+  ],
+);
+export type ContentOverride = typeof contentOverrides.$inferSelect;
+export type NewContentOverride = typeof contentOverrides.$inferInsert;

@@ -8,7 +8,7 @@ import { clock } from '@/lib/format';
 import { localeNames, localeTags, type Locale } from '@/lib/i18n/locales';
 
 type Paragraph = { id: string; text: string; start: number; end: number };
-type Labels = Record<'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard' | 'resumedAt' | 'startOver', string>;
+type Labels = Record<'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard' | 'resumedAt' | 'startOver' | 'report', string>;
 
 type Props = {
   course: string;
@@ -118,6 +118,14 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
     history.replaceState(null, '', `#${paragraph.id}`);
   };
 
+  // Presets the report form (#report, below) to this paragraph and takes the reader there.
+  const report = (id: string) => {
+    const where = document.getElementById('report-where') as HTMLSelectElement | null;
+    if (where) where.value = `paragraph:${id}`;
+    document.getElementById('report')?.scrollIntoView();
+    document.getElementById('report-message')?.focus();
+  };
+
   const copy = async () => {
     await navigator.clipboard.writeText(paragraphs.map((p) => p.text).join('\n\n'));
     setCopied(true);
@@ -222,6 +230,18 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
                 {clock(paragraph.start)}
               </a>
               <p>{paragraph.text}</p>
+              <button
+                type="button"
+                className="transcript__report"
+                aria-label={labels.report}
+                title={labels.report}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  report(paragraph.id);
+                }}
+              >
+                ⚑
+              </button>
             </li>
           ))}
         </ol>

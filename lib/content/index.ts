@@ -1,6 +1,8 @@
 import 'server-only';
 import path from 'node:path';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
+import { activeOverrides } from '@/db/corrections';
+import { applyOverrides, type ActiveOverride } from '@/lib/reports/overrides';
 import { buildVtt } from './captions';
 import { readCatalog, type Catalog, type CourseEntry, type LessonEntry } from './catalog';
 import type { Course, Lesson, QuizQuestionWithKey } from './types';
@@ -33,10 +35,40 @@ export function getCourse(slug: string, locale: Locale): Course | undefined {
   return course && courseView(course, locale);
 }
 
-/** A lesson in a locale; a missing translation falls back to Italian (see `textLocale`). */
+/** Corrections applied live by editors; content stays readable if the database is not. */
+function overridesOf(course: string, lesson: string, locale: Locale): ActiveOverride[] {
+  try {
+    return activeOverrides({ course, lesson, locale });
+  } catch (error) {
+    console.error('Could not read content corrections:', error);
+    return [];
+  }
+}
+
+/**
+ * A lesson in a locale, with the editors' live corrections applied; a missing
+ * translation falls back to Italian (see `textLocale`).
+ */
 export function getLesson(courseSlug: string, lessonSlug: string, locale: Locale): Lesson | undefined {
   const lesson = findLesson(courseSlug, lessonSlug);
-  return lesson && lessonView(courseSlug, lesson, locale);
+  if (!lesson) return undefined;
+  const textLocale = lesson.texts[locale] ? locale : defaultLocale;
+  const overrides = overridesOf(courseSlug, lessonSlug, textLocale);
+  if (overrides.length === 0) return lessonView(courseSlug, lesson, locale);
+  const corrected = { ...lesson, texts: { ...lesson.texts, [textLocale]: applyOverrides(lesson.texts[textLocale]!, overrides) } };
+  return lessonView(courseSlug, corrected, locale);
+}
+
+/** The text as the MDX file has it (no corrections): what an override is made over. */
+export function getFileText(courseSlug: string, lessonSlug: string, locale: Locale): { paragraphs: { id: string; keyPoint: string; text: string }[]; summary: string[] } | undefined {
+  const lesson = findLesson(courseSlug, lessonSlug);
+  const text = lesson?.texts[locale] ?? lesson?.texts[defaultLocale];
+  return text && { paragraphs: text.paragraphs, summary: text.summary };
+}
+
+/** The folder of a lesson's MDX files, for writing corrections back. */
+export function lessonDir(courseSlug: string, lessonSlug: string): string | undefined {
+  return findLesson(courseSlug, lessonSlug)?.dir;
 }
 
 /** The quiz with its key and explanations (in the locale, else Italian), for grading on the server only. */

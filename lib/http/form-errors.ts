@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { passwordMaxLength, passwordMinLength } from '@/lib/auth/password-policy';
 import { nameMaxLength } from '@/lib/auth/schemas';
+import { reportErrorVars } from '@/lib/reports/validation';
 import type { MessageKey, MessageVars, Translate } from '@/lib/i18n/messages';
 
 // Schemas name an `errors.*` key as their message; these are the numbers the texts quote.
@@ -8,6 +9,7 @@ const varsByKey: Record<string, MessageVars> = {
   passwordTooShort: { min: passwordMinLength },
   passwordTooLong: { max: passwordMaxLength },
   nameTooLong: { max: nameMaxLength },
+  ...reportErrorVars,
 };
 
 export type FieldErrors = Record<string, string>;

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ProgressBar } from '@/components/progress/ProgressBar';
-import { getCurrentUser } from '@/lib/auth/session';
+import { MyReports } from '@/components/reports/MyReports';
+import { requireUser } from '@/lib/auth/guard';
 import { listCourses } from '@/lib/content';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
@@ -14,12 +15,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return isLocale(locale) ? { title: getTranslator(locale)('me.title'), robots: { index: false } } : {};
 }
 
-/** The learner's own page: every course's progress, lesson by lesson, and certificates. */
+/** The learner's own page: every course's progress, lesson by lesson, certificates, and their error reports. */
 export default async function MyProgressPage({ params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/login?next=${encodeURIComponent(`/${locale}/me`)}`);
+  const user = await requireUser(locale, `/${locale}/me`);
   const t = getTranslator(locale);
   const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeZone: 'UTC' });
   const courses = listCourses(locale).map((course) => ({ course, status: courseStatus(user.id, course.slug) }));
@@ -81,6 +81,7 @@ export default async function MyProgressPage({ params }: Props) {
           </ul>
         )}
       </section>
+      <MyReports user={user} locale={locale} />
     </div>
   );
 }

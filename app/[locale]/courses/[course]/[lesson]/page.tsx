@@ -7,6 +7,7 @@ import { LessonMedia } from '@/components/lesson/LessonMedia';
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { Quiz } from '@/components/lesson/Quiz';
 import { SignInNotice } from '@/components/lesson/SignInNotice';
+import { ReportForm } from '@/components/reports/ReportForm';
 import { lessonParams } from '@/lib/content';
 import { lessonFromParams } from '@/lib/content/params';
 import { minutesOf } from '@/lib/format';
@@ -41,7 +42,7 @@ export default async function LessonPage({ params }: Props) {
   const { locale, course, lesson } = found;
   const t = getTranslator(locale);
   const path = `/${locale}/courses/${course.slug}/${lesson.slug}`;
-  const labelsOf = <K extends string>(prefix: 'lesson' | 'quiz' | 'progress', keys: readonly K[]) =>
+  const labelsOf = <K extends string>(prefix: 'lesson' | 'quiz' | 'progress' | 'report', keys: readonly K[]) =>
     Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}` as never)])) as Record<K, string>;
 
   return (
@@ -78,6 +79,7 @@ export default async function LessonPage({ params }: Props) {
         labels={{
           ...labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'jumpTo', 'keyboard'] as const),
           ...labelsOf('progress', ['resumedAt', 'startOver'] as const),
+          report: t('report.button'),
         }}
       />
       <section className="prose" aria-labelledby="summary-title" lang={lesson.textLocale === locale ? undefined : lesson.textLocale}>
@@ -106,6 +108,14 @@ export default async function LessonPage({ params }: Props) {
         />
       </section>
       <LessonNav locale={locale} course={course} current={lesson.slug} t={t} />
+      <ReportForm
+        locale={locale}
+        course={course.slug}
+        lesson={lesson.slug}
+        paragraphs={lesson.paragraphs.map((p, index) => ({ id: p.id, label: `${index + 1}. ${p.keyPoint}` }))}
+        questions={lesson.quiz.map((q, index) => ({ id: q.id, label: `${index + 1}. ${q.prompt.length > 70 ? `${q.prompt.slice(0, 69)}…` : q.prompt}` }))}
+        labels={labelsOf('report', ['heading', 'intro', 'where', 'paragraphs', 'summary', 'quiz', 'translation', 'video', 'videoAt', 'message', 'messageHint', 'suggestion', 'suggestionHint', 'email', 'emailHint', 'honeypot', 'submit'] as const)}
+      />
     </article>
   );
 }

@@ -1,0 +1,58 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { insertReport } from '@/db/reports';
+import { getLesson } from '@/lib/content';
+import { clientIp } from '@/lib/http/client-ip';
+import { formAction } from '@/lib/http/form-action';
+import { localizeError } from '@/lib/http/form-errors';
+import { checkLimit, consumeLimit, minutesUntil } from '@/lib/security/rate-limit';
+import { reportLimitsFor } from './limits';
+import { reportRef } from './ref';
+import { isSpam, reportSchema } from './validation';
+
+/**
+ * A report from a lesson page, by anyone. Works as a plain form post; a bad
+ * field comes back next to the field with everything typed, nothing stored.
+ */
+export const submitReportAction = formAction({
+  schema: reportSchema,
+  async run(input, { user, t }) {
+    // A bot filled the hidden field: thank it, store nothing.
+    if (isSpam(input)) return { status: 'success', message: t('report.thanks', { ref: '—' }) };
+    const locale = input.locale as Parameters<typeof getLesson>[2];
+    const lesson = getLesson(input.course, input.lesson, locale);
+    if (!lesson) return { status: 'error', message: localizeError('notFound', t) };
+    const { target, targetId } = input.where;
+    const exists =
+      target === 'paragraph' ? lesson.paragraphs.some((p) => p.id === targetId) : target === 'quiz' ? lesson.quiz.some((q) => q.id === targetId) : true;
+    if (!exists) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { where: localizeError('reportWhere', t) } };
+
+    const now = new Date();
+    const limits = reportLimitsFor(clientIp(await headers()), user?.id);
+    const blocked = limits.map((limit) => checkLimit(limit, now)).filter((state) => state.limited);
+    if (blocked.length > 0) {
+      const minutes = minutesUntil(Math.max(...blocked.map((state) => state.retryAfterMs)));
+      return { status: 'error', message: localizeError('reportRateLimited', t, { minutes }) };
+    }
+    for (const limit of limits) consumeLimit(limit, now);
+
+    const report = insertReport({
+      report: {
+        course: input.course,
+        lesson: input.lesson,
+        locale: input.locale,
+        target,
+        targetId,
+        videoTime: target === 'video' ? (input.videoTime ?? null) : null,
+        message: input.message,
+        suggestion: input.suggestion ?? null,
+        email: input.email ?? null,
+        userId: user?.id ?? null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    return { status: 'success', message: t('report.thanks', { ref: reportRef(report.id) }) };
+  },
+});

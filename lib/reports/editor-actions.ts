@@ -1,0 +1,82 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { applyCorrection, findOverride, revertOverride } from '@/db/corrections';
+import { changeReportStatus, findReport } from '@/db/reports';
+import { getFileText, getLesson } from '@/lib/content';
+import { AppError } from '@/lib/http/errors';
+import { formAction } from '@/lib/http/form-action';
+import { localizeError } from '@/lib/http/form-errors';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { summaryToText } from './overrides';
+import { revalidateLessonText } from './revalidate';
+import { manualStatuses } from './status';
+import { correctionSchema, revertSchema, statusChangeSchema } from './validation';
+
+const reportPage = (locale: Locale, id: number, done: string) => `/${locale}/editor/reports/${id}?done=${done}`;
+
+/** Where a paragraph or summary report's text lives: the file's text and the lesson's text locale. */
+function passageOf(report: { course: string; lesson: string; locale: string; target: string; targetId: string | null }) {
+  if (!isLocale(report.locale) || (report.target !== 'paragraph' && report.target !== 'summary')) return undefined;
+  const textLocale = getLesson(report.course, report.lesson, report.locale)?.textLocale;
+  const file = textLocale && getFileText(report.course, report.lesson, textLocale);
+  if (!textLocale || !file) return undefined;
+  if (report.target === 'summary') return { textLocale, target: 'summary' as const, targetId: '', originalText: summaryToText(file.summary) };
+  const paragraph = file.paragraphs.find((p) => p.id === report.targetId);
+  return paragraph && { textLocale, target: 'paragraph' as const, targetId: paragraph.id, originalText: paragraph.text };
+}
+
+/** Moves a report along the workflow, recording who, when and the note. Editors and admins only. */
+export const changeStatusAction = formAction({
+  schema: statusChangeSchema,
+  role: 'editor',
+  async run({ id, to, note }, { user, locale, t }) {
+    const report = findReport({ id });
+    if (!report) throw new AppError('notFound');
+    const correctable = report.target === 'paragraph' || report.target === 'summary';
+    if (!manualStatuses(report.status, correctable).includes(to)) return { status: 'error', message: localizeError('reportChanged', t) };
+    if (!changeReportStatus({ id, from: report.status, to, userId: user!.id, note, now: new Date() })) {
+      return { status: 'error', message: localizeError('reportChanged', t) };
+    }
+    redirect(reportPage(locale, id, 'statusChanged'));
+  },
+});
+
+/** Applies the edited text over the lesson at once, and revalidates the pages that show it. */
+export const applyCorrectionAction = formAction({
+  schema: correctionSchema,
+  role: 'editor',
+  async run({ id, text, note }, { user, locale, t }) {
+    const report = findReport({ id });
+    if (!report) throw new AppError('notFound');
+    const passage = passageOf(report);
+    if (!passage) throw new AppError('badRequest');
+    if (report.status !== 'accepted' && report.status !== 'applied') return { status: 'error', message: t('editor.applyNeedsAccepted') };
+    const created = applyCorrection({
+      reportId: id,
+      from: report.status,
+      target: { course: report.course, lesson: report.lesson, locale: passage.textLocale, target: passage.target, targetId: passage.targetId },
+      originalText: passage.originalText,
+      text,
+      userId: user!.id,
+      note,
+      now: new Date(),
+    });
+    if (!created) return { status: 'error', message: localizeError('reportChanged', t) };
+    revalidateLessonText(report.course, report.lesson, passage.textLocale);
+    redirect(reportPage(locale, id, 'applied'));
+  },
+});
+
+/** Ends a live correction: the file's text shows again. */
+export const revertCorrectionAction = formAction({
+  schema: revertSchema,
+  role: 'editor',
+  async run({ id, override: overrideId }, { user, locale, t }) {
+    const override = findOverride({ id: overrideId });
+    if (!override || !isLocale(override.locale)) throw new AppError('notFound');
+    if (!revertOverride({ id: overrideId, userId: user!.id, now: new Date() })) return { status: 'error', message: localizeError('reportChanged', t) };
+    revalidateLessonText(override.course, override.lesson, override.locale);
+    redirect(reportPage(locale, id, 'reverted'));
+  },
+});

@@ -1,0 +1,38 @@
+import type { OverrideTarget } from '@/db/schema';
+
+/** The live text over a lesson: paragraph id → text, and the summary. */
+export type ActiveOverride = { target: OverrideTarget; targetId: string; text: string };
+
+/** The summary as one editable text: its paragraphs separated by a blank line. */
+export function summaryToText(summary: string[]): string {
+  return summary.join('\n\n');
+}
+
+export function textToSummary(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** A paragraph is one line of text: whitespace is collapsed as the MDX reader does. */
+export function normalizeParagraph(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Applies the active overrides to a lesson text (pure). Overrides that point at
+ * a paragraph the text no longer has are ignored, as is an empty summary.
+ */
+export function applyOverrides<T extends { paragraphs: { id: string; text: string }[]; summary: string[] }>(text: T, overrides: ActiveOverride[]): T {
+  if (overrides.length === 0) return text;
+  const byParagraph = new Map(overrides.filter((o) => o.target === 'paragraph').map((o) => [o.targetId, o.text]));
+  const summary = overrides.find((o) => o.target === 'summary');
+  const summaryParts = summary ? textToSummary(summary.text) : [];
+  return {
+    ...text,
+    paragraphs: text.paragraphs.map((p) => (byParagraph.has(p.id) ? { ...p, text: normalizeParagraph(byParagraph.get(p.id)!) } : p)),
+    summary: summaryParts.length > 0 ? summaryParts : text.summary,
+  };
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { getLesson } from '@/lib/content';
+import { locales, type Locale } from '@/lib/i18n/locales';
+import { rebuildSearchIndex } from '@/lib/search/indexer';
+
+/**
+ * After a correction changes a lesson's text in `textLocale`: the prerendered
+ * lesson page, captions and transcript download of every locale that shows that
+ * text (the locale itself, and any that falls back to it), and the search index.
+ */
+export function revalidateLessonText(course: string, lesson: string, textLocale: Locale): void {
+  rebuildSearchIndex();
+  for (const locale of locales) {
+    if (locale !== textLocale && getLesson(course, lesson, locale)?.textLocale !== textLocale) continue;
+    revalidatePath(`/${locale}/courses/${course}/${lesson}`);
+    revalidatePath(`/captions/${course}/${lesson}/${locale}.vtt`);
+    revalidatePath(`/transcripts/${course}/${lesson}/${locale}.txt`);
+  }
+}
