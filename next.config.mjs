@@ -4,6 +4,8 @@ import { securityHeaders } from './lib/http/security-headers.mjs';
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() for signed-in users without the role: a 403 with the locale's page.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ['better-sqlite3'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
