@@ -34,7 +34,7 @@ function lessonsCte(lessons: LessonSpec[], params: Params): string {
 
 // A lesson's points (see lessonPoints): coverage floored to a percent, video up to 90 % worth 80, the passed quiz 20.
 const lessonPointsSql = `CAST(
-  MIN(1.0, MIN(100, CAST(p.watched_seconds * 100 / l.duration AS INTEGER)) / 90.0) * 80
+  MIN(1.0, MIN(100, CAST(p.watched_seconds / l.duration * 100 AS INTEGER)) / 90.0) * 80
   + CASE WHEN p.quiz_passed_at IS NOT NULL THEN 20 ELSE 0 END AS INTEGER)`;
 
 /** Per learner with any progress in the course: points, completed lessons, first and last activity. */
@@ -43,7 +43,7 @@ function progressAggregateCte(lessons: LessonSpec[], params: Params): string {
   return `${lessonsCte(lessons, params)},
   agg AS (
     SELECT p.user_id,
-      SUM(${lessonPointsSql}) / @lessonCount AS course_percent,
+      SUM(${lessonPointsSql}) / CAST(@lessonCount AS INTEGER) AS course_percent,
       SUM(p.completed_at IS NOT NULL) AS completed_lessons,
       SUM(p.watched_seconds > 0 OR p.quiz_best IS NOT NULL) AS active_lessons,
       MIN(p.first_activity_at) AS first_activity,
@@ -89,11 +89,11 @@ export function lessonFunnels({ course, lessons }: { course: string; lessons: Le
     .$client.prepare(
       `WITH ${lessonsCte(lessons, params)}
        SELECT l.slug AS lesson,
-         COUNT(p.user_id) AS started,
+         COALESCE(SUM(p.watched_seconds > 0 OR p.quiz_best IS NOT NULL), 0) AS started,
          COALESCE(SUM(p.video_completed_at IS NOT NULL), 0) AS videoWatched,
          COALESCE(SUM(p.quiz_passed_at IS NOT NULL), 0) AS quizPassed,
          COALESCE(SUM(p.completed_at IS NOT NULL), 0) AS complete,
-         AVG(MIN(100, CAST(p.watched_seconds * 100 / l.duration AS INTEGER))) AS averageCoverage,
+         AVG(CASE WHEN p.watched_seconds > 0 OR p.quiz_best IS NOT NULL THEN MIN(100, CAST(p.watched_seconds / l.duration * 100 AS INTEGER)) END) AS averageCoverage,
          AVG(p.quiz_best) AS averageQuiz
        FROM lessons l LEFT JOIN lesson_progress p ON p.course = @course AND p.lesson = l.slug
        GROUP BY l.slug`,
