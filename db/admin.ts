@@ -18,89 +18,83 @@ export type LearnerStatus = (typeof learnerStatuses)[number];
 export type CourseFigures = { enrolled: number; started: number; completed: number; certificates: number; medianCompletionMs: number | null };
 export type LessonFunnel = { lesson: string; started: number; videoWatched: number; quizPassed: number; complete: number; averageCoverage: number | null; averageQuiz: number | null };
 export type LearnerRow = { id: string; name: string; email: string; coursePercent: number; completedLessons: number; lastActivity: number | null; completedAt: number | null };
-export type LessonCell = { userId: string; lesson: string; watchedSeconds: number; position: number; quizBest: number | null; videoCompletedAt: number | null; quizPassedAt: number | null; completedAt: number | null };
+export type LessonCell = { userId: string; lesson: string; watchedSeconds: number; position: number; quizBest: number | null; videoCompletedAt: number | null; quizPassedAt: number | null; completedAt: number | null; updatedAt: number };
 
 type Params = Record<string, string | number | null>;
 
-/** `lessons(slug, duration)` as a CTE, bound as parameters. */
-function lessonsCte(lessons: LessonSpec[], params: Params): string {
-  const rows = lessons.map((lesson, i) => {
+/** The lesson's duration as a CASE over bound parameters, and the IN list of the course's lessons. */
+function lessonTerms(lessons: LessonSpec[], params: Params): { duration: string; slugs: string } {
+  const whens = lessons.map((lesson, i) => {
     params[`slug${i}`] = lesson.slug;
     params[`duration${i}`] = lesson.duration;
-    return `(@slug${i}, @duration${i})`;
+    return `WHEN @slug${i} THEN @duration${i}`;
   });
-  return `lessons(slug, duration) AS (VALUES ${rows.join(', ')})`;
+  return { duration: `(CASE p.lesson ${whens.join(' ')} END)`, slugs: lessons.map((_, i) => `@slug${i}`).join(', ') };
 }
 
-// A lesson's points (see lessonPoints): coverage floored to a percent, video up to 90 % worth 80, the passed quiz 20.
-const lessonPointsSql = `CAST(
-  MIN(1.0, MIN(100, CAST(p.watched_seconds / l.duration * 100 AS INTEGER)) / 90.0) * 80
-  + CASE WHEN p.quiz_passed_at IS NOT NULL THEN 20 ELSE 0 END AS INTEGER)`;
-
-/** Per learner with any progress in the course: points, completed lessons, first and last activity. */
+/**
+ * Per learner with any progress in the course: points (see lessonPoints: coverage
+ * floored to a percent, video up to 90 % worth 80, the passed quiz 20), completed
+ * lessons, first and last activity. No join: the (course, user_id) index feeds
+ * the GROUP BY in order, so no temporary sort.
+ */
 function progressAggregateCte(lessons: LessonSpec[], params: Params): string {
   params.lessonCount = lessons.length;
-  return `${lessonsCte(lessons, params)},
-  agg AS (
+  const { duration, slugs } = lessonTerms(lessons, params);
+  return `agg AS (
     SELECT p.user_id,
-      SUM(${lessonPointsSql}) / CAST(@lessonCount AS INTEGER) AS course_percent,
+      SUM(CAST(MIN(1.0, MIN(100, CAST(p.watched_seconds / ${duration} * 100 AS INTEGER)) / 90.0) * 80
+        + CASE WHEN p.quiz_passed_at IS NOT NULL THEN 20 ELSE 0 END AS INTEGER)) / CAST(@lessonCount AS INTEGER) AS course_percent,
       SUM(p.completed_at IS NOT NULL) AS completed_lessons,
       SUM(p.watched_seconds > 0 OR p.quiz_best IS NOT NULL) AS active_lessons,
       MIN(p.first_activity_at) AS first_activity,
       MAX(p.updated_at) AS last_activity,
       MAX(p.completed_at) AS last_completed
-    FROM lesson_progress p JOIN lessons l ON l.slug = p.lesson
-    WHERE p.course = @course
+    FROM lesson_progress p
+    WHERE p.course = @course AND p.lesson IN (${slugs})
     GROUP BY p.user_id
   )`;
 }
 
 export function courseFigures({ course, lessons }: { course: string; lessons: LessonSpec[] }): CourseFigures {
-  const db = getDb().$client;
   const params: Params = { course };
-  const cte = progressAggregateCte(lessons, params);
-  const counts = db
-    .prepare(
-      `WITH ${cte}
+  // One statement, so the aggregate is computed once (a CTE used twice is materialized).
+  const row = getDb()
+    .$client.prepare(
+      `WITH ${progressAggregateCte(lessons, params)},
+       done AS (SELECT last_completed - first_activity AS span FROM agg WHERE completed_lessons = @lessonCount),
+       middle AS (SELECT span FROM done ORDER BY span LIMIT 2 - (SELECT COUNT(*) FROM done) % 2 OFFSET ((SELECT COUNT(*) FROM done) - 1) / 2)
        SELECT COUNT(*) AS enrolled,
          COALESCE(SUM(active_lessons > 0), 0) AS started,
-         COALESCE(SUM(completed_lessons = @lessonCount), 0) AS completed
+         COALESCE(SUM(completed_lessons = @lessonCount), 0) AS completed,
+         (SELECT AVG(span) FROM middle) AS medianCompletionMs,
+         (SELECT COUNT(*) FROM certificates WHERE course = @course) AS certificates
        FROM agg`,
     )
-    .get(params) as { enrolled: number; started: number; completed: number };
-  // Median of (last lesson completed − first activity) over learners who completed the course.
-  const spans = db
-    .prepare(
-      `WITH ${cte}, done AS (SELECT last_completed - first_activity AS span FROM agg WHERE completed_lessons = @lessonCount)
-       SELECT span FROM done ORDER BY span LIMIT 2 - (SELECT COUNT(*) FROM done) % 2 OFFSET ((SELECT COUNT(*) FROM done) - 1) / 2`,
-    )
-    .all(params) as { span: number }[];
-  const certificates = (db.prepare('SELECT COUNT(*) AS n FROM certificates WHERE course = ?').get(course) as { n: number }).n;
-  return {
-    ...counts,
-    certificates,
-    medianCompletionMs: spans.length === 0 ? null : spans.reduce((sum, row) => sum + row.span, 0) / spans.length,
-  };
+    .get(params) as CourseFigures;
+  return row;
 }
 
 export function lessonFunnels({ course, lessons }: { course: string; lessons: LessonSpec[] }): LessonFunnel[] {
   const params: Params = { course };
+  const { duration, slugs } = lessonTerms(lessons, params);
+  const active = 'p.watched_seconds > 0 OR p.quiz_best IS NOT NULL';
   const rows = getDb()
     .$client.prepare(
-      `WITH ${lessonsCte(lessons, params)}
-       SELECT l.slug AS lesson,
-         COALESCE(SUM(p.watched_seconds > 0 OR p.quiz_best IS NOT NULL), 0) AS started,
-         COALESCE(SUM(p.video_completed_at IS NOT NULL), 0) AS videoWatched,
-         COALESCE(SUM(p.quiz_passed_at IS NOT NULL), 0) AS quizPassed,
-         COALESCE(SUM(p.completed_at IS NOT NULL), 0) AS complete,
-         AVG(CASE WHEN p.watched_seconds > 0 OR p.quiz_best IS NOT NULL THEN MIN(100, CAST(p.watched_seconds / l.duration * 100 AS INTEGER)) END) AS averageCoverage,
+      `SELECT p.lesson,
+         SUM(${active}) AS started,
+         SUM(p.video_completed_at IS NOT NULL) AS videoWatched,
+         SUM(p.quiz_passed_at IS NOT NULL) AS quizPassed,
+         SUM(p.completed_at IS NOT NULL) AS complete,
+         AVG(CASE WHEN ${active} THEN MIN(100, CAST(p.watched_seconds / ${duration} * 100 AS INTEGER)) END) AS averageCoverage,
          AVG(p.quiz_best) AS averageQuiz
-       FROM lessons l LEFT JOIN lesson_progress p ON p.course = @course AND p.lesson = l.slug
-       GROUP BY l.slug`,
+       FROM lesson_progress p WHERE p.course = @course AND p.lesson IN (${slugs})
+       GROUP BY p.lesson`,
     )
     .all(params) as LessonFunnel[];
   const bySlug = new Map(rows.map((row) => [row.lesson, row]));
-  return lessons.map((lesson) => bySlug.get(lesson.slug)!);
+  const empty = { started: 0, videoWatched: 0, quizPassed: 0, complete: 0, averageCoverage: null, averageQuiz: null };
+  return lessons.map((lesson) => bySlug.get(lesson.slug) ?? { lesson: lesson.slug, ...empty });
 }
 
 type LearnerQuery = { course: string; lessons: LessonSpec[]; search?: string; status?: LearnerStatus };
@@ -137,32 +131,27 @@ export function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction
   const params: Params = { course: query.course };
   const cte = progressAggregateCte(query.lessons, params);
   const where = learnerWhere(query, params);
-  const total = (db.prepare(`WITH ${cte} SELECT COUNT(*) AS n FROM users u LEFT JOIN agg ON agg.user_id = u.id WHERE ${where}`).get(params) as { n: number }).n;
+  const from = `WITH ${cte} SELECT %COLUMNS% FROM users u LEFT JOIN agg ON agg.user_id = u.id WHERE ${where}`;
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+  // The total rides along as a window count, so the aggregate runs once per page.
   const rows = db
-    .prepare(
-      `WITH ${cte} SELECT ${learnerColumns} FROM users u LEFT JOIN agg ON agg.user_id = u.id WHERE ${where}
-       ORDER BY ${orderBy[query.sort]} ${direction}, u.email ${direction} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: query.limit, offset: query.offset }) as LearnerRow[];
-  return { rows, total };
+    .prepare(`${from.replace('%COLUMNS%', `${learnerColumns}, COUNT(*) OVER () AS total`)} ORDER BY ${orderBy[query.sort]} ${direction}, u.email ${direction} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: query.limit, offset: query.offset }) as (LearnerRow & { total: number })[];
+  const total = rows[0]?.total ?? (db.prepare(from.replace('%COLUMNS%', 'COUNT(*) AS n')).get(params) as { n: number }).n;
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
 }
 
-/** The next batch after `afterEmail`, by e-mail (keyset: each batch costs the same however deep). */
-export function learnerBatch({ course, lessons, afterEmail, limit }: { course: string; lessons: LessonSpec[]; afterEmail: string | null; limit: number }): LearnerRow[] {
-  const params: Params = { course, after: afterEmail ?? '', limit };
-  const cte = progressAggregateCte(lessons, params);
-  // The batch's users are chosen first, so the aggregate only touches their rows.
+export type LearnerIdentity = { id: string; name: string; email: string };
+
+/** The next batch of listed learners after `afterEmail`, by e-mail (keyset: each batch costs the same however deep). */
+export function learnerBatch({ course, afterEmail, limit }: { course: string; afterEmail: string | null; limit: number }): LearnerIdentity[] {
   return getDb()
     .$client.prepare(
-      `WITH page AS (
-         SELECT u.id FROM users u
-         WHERE u.email > @after AND (u.role = 'learner' OR EXISTS (SELECT 1 FROM lesson_progress x WHERE x.user_id = u.id AND x.course = @course))
-         ORDER BY u.email LIMIT @limit
-       ), ${cte.replace('WHERE p.course = @course', 'WHERE p.course = @course AND p.user_id IN (SELECT id FROM page)')}
-       SELECT ${learnerColumns} FROM page JOIN users u ON u.id = page.id LEFT JOIN agg ON agg.user_id = u.id ORDER BY u.email`,
+      `SELECT u.id, u.name, u.email FROM users u
+       WHERE u.email > @after AND (u.role = 'learner' OR EXISTS (SELECT 1 FROM lesson_progress x WHERE x.user_id = u.id AND x.course = @course))
+       ORDER BY u.email LIMIT @limit`,
     )
-    .all(params) as LearnerRow[];
+    .all({ course, after: afterEmail ?? '', limit }) as LearnerIdentity[];
 }
 
 /** The lesson rows of some learners (a page or a batch), in one query. */
@@ -171,7 +160,7 @@ export function lessonCells({ course, userIds }: { course: string; userIds: stri
   return getDb()
     .$client.prepare(
       `SELECT user_id AS userId, lesson, watched_seconds AS watchedSeconds, position, quiz_best AS quizBest,
-         video_completed_at AS videoCompletedAt, quiz_passed_at AS quizPassedAt, completed_at AS completedAt
+         video_completed_at AS videoCompletedAt, quiz_passed_at AS quizPassedAt, completed_at AS completedAt, updated_at AS updatedAt
        FROM lesson_progress WHERE course = ? AND user_id IN (SELECT value FROM json_each(?))`,
     )
     .all(course, JSON.stringify(userIds)) as LessonCell[];

@@ -16,7 +16,7 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 30);
 const port = Number(process.env.BENCH_PORT ?? 3650);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aula-bench-admin-'));
-const admin = { email: 'admin@bench.test', password: 'bench admin passphrase' };
+const admin = { email: 'admin@bench.test', password: 'steady quiet measuring words' };
 const env = { ...process.env, PORT: String(port), DATABASE_URL: path.join(dataDir, 'bench.sqlite'), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
 const tsx = [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server'];
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

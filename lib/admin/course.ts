@@ -1,13 +1,13 @@
 import 'server-only';
-import { attemptSummaries, courseFigures, learnerPage, lessonCells, lessonFunnels, type LearnerRow, type LearnerSort, type LearnerStatus, type LessonCell, type LessonSpec } from '@/db/admin';
+import { attemptSummaries, courseFigures, learnerPage, lessonCells, lessonFunnels, type LearnerIdentity, type LearnerSort, type LearnerStatus, type LessonCell, type LessonSpec } from '@/db/admin';
 import { getCourse, type Course } from '@/lib/content';
 import { AppError } from '@/lib/http/errors';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
-import { watchedPercent } from '@/lib/progress/completion';
+import { coursePercent, watchedPercent } from '@/lib/progress/completion';
 
 export type CellStatus = LearnerStatus;
 export type AdminLessonCell = { lesson: string; coverage: number; status: CellStatus };
-export type AdminLearner = LearnerRow & { status: CellStatus; lessons: AdminLessonCell[] };
+export type AdminLearner = LearnerIdentity & { coursePercent: number; lastActivity: number | null; completedAt: number | null; status: CellStatus; lessons: AdminLessonCell[] };
 
 /** The course in the admin's locale, and its lessons with durations for the SQL aggregates. */
 export function adminCourse(slug: string, locale: Locale = defaultLocale): { course: Course; lessons: LessonSpec[] } {
@@ -22,17 +22,29 @@ export function cellStatus(cell: Pick<LessonCell, 'watchedSeconds' | 'quizBest' 
   return cell.watchedSeconds > 0 || cell.quizBest !== null ? 'inProgress' : 'notStarted';
 }
 
-/** Puts each learner's lesson rows (one query for the whole page) in course order. */
-export function withLessonCells(course: string, lessons: LessonSpec[], rows: LearnerRow[]): AdminLearner[] {
+/**
+ * Each learner's lessons in course order, course percent, last activity and
+ * completion, from their lesson rows (one query for the whole page or batch),
+ * with the learner's own rules (lib/progress/completion.ts).
+ */
+export function withLessonCells(course: string, lessons: LessonSpec[], learners: LearnerIdentity[]): AdminLearner[] {
   const cells = new Map<string, LessonCell>();
-  for (const cell of lessonCells({ course, userIds: rows.map((row) => row.id) })) cells.set(`${cell.userId}\n${cell.lesson}`, cell);
-  return rows.map((row) => {
-    const mine = lessons.map((lesson) => {
-      const cell = cells.get(`${row.id}\n${lesson.slug}`);
-      return { lesson: lesson.slug, coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration), status: cellStatus(cell) };
-    });
-    const status: CellStatus = row.completedAt ? 'complete' : mine.some((cell) => cell.status !== 'notStarted') ? 'inProgress' : 'notStarted';
-    return { ...row, status, lessons: mine };
+  for (const cell of lessonCells({ course, userIds: learners.map((learner) => learner.id) })) cells.set(`${cell.userId}\n${cell.lesson}`, cell);
+  return learners.map(({ id, name, email }) => {
+    const mine = lessons.map((lesson) => ({ lesson, cell: cells.get(`${id}\n${lesson.slug}`) }));
+    const views = mine.map(({ lesson, cell }) => ({ lesson: lesson.slug, coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration), status: cellStatus(cell) }));
+    const rows = mine.flatMap(({ cell }) => (cell ? [cell] : []));
+    const complete = views.every((view) => view.status === 'complete');
+    return {
+      id,
+      name,
+      email,
+      coursePercent: coursePercent(mine.map(({ cell }, i) => ({ watchedPercent: views[i]!.coverage, quizPassed: Boolean(cell?.quizPassedAt) }))),
+      lastActivity: rows.length > 0 ? Math.max(...rows.map((row) => row.updatedAt)) : null,
+      completedAt: complete ? Math.max(...rows.map((row) => row.completedAt!)) : null,
+      status: complete ? 'complete' : views.some((view) => view.status !== 'notStarted') ? 'inProgress' : 'notStarted',
+      lessons: views,
+    };
   });
 }
 

@@ -23,7 +23,7 @@ export function completionCsv(slug: string, batchSize = csvBatchSize): ReadableS
     },
     pull(controller) {
       if (done) return;
-      const rows = learnerBatch({ course: slug, lessons, afterEmail: after, limit: batchSize });
+      const rows = learnerBatch({ course: slug, afterEmail: after, limit: batchSize });
       const lines = withLessonCells(slug, lessons, rows).map((learner) =>
         csvLine([
           learner.email,
