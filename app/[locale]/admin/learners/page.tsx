@@ -84,7 +84,7 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
         </button>
       </form>
       <p role="status" data-testid="learner-count">
-        {t('admin.learners.count', { count: table.total })}
+        {t('admin.learners.count', { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale).format(table.total) })}
       </p>
       {table.learners.length === 0 ? (
         <p className="notice">{t('admin.learners.empty')}</p>
@@ -114,7 +114,7 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
                   <td>{learner.email}</td>
                   {learner.lessons.map((cell) => (
                     <td key={cell.lesson} data-lesson={cell.lesson}>
-                      <span className="admin-table__coverage">{cell.coverage}%</span> <StatusBadge status={cell.status} label={statusText[cell.status]} />
+                      <span className="admin-table__coverage">{cell.coverage}%</span> <StatusBadge status={cell.status} label={statusText[cell.status]} compact />
                     </td>
                   ))}
                   <td data-testid="course-percent">{learner.coursePercent}%</td>

@@ -52,7 +52,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
           {t('admin.learners.filter')}
         </button>
       </form>
-      <p role="status">{t('admin.users.count', { count: total })}</p>
+      <p role="status">{t('admin.users.count', { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale).format(total) })}</p>
       <div className="table-scroll">
         <table className="data-table" data-testid="user-table">
           <caption className="visually-hidden">{t('admin.users.heading')}</caption>
