@@ -11,8 +11,8 @@ export function FunnelChart({ funnels, titles, t }: { funnels: LessonFunnel[]; t
   const max = Math.max(1, ...funnels.map((f) => f.started));
   const bar = 14;
   const group = steps.length * (bar + 3) + 30;
-  const labelWidth = 0;
-  const width = 640;
+  // A narrow drawing, so its text stays legible when a phone scales it down.
+  const width = 420;
   const height = funnels.length * group + 30;
   return (
     <figure className="funnel">
@@ -23,12 +23,12 @@ export function FunnelChart({ funnels, titles, t }: { funnels: LessonFunnel[]; t
           const top = i * group;
           return (
             <g key={funnel.lesson} transform={`translate(0 ${top})`}>
-              <text x={labelWidth} y={16} className="funnel__lesson">
+              <text x={0} y={16} className="funnel__lesson">
                 {`${i + 1}. ${titles[funnel.lesson] ?? funnel.lesson}`}
               </text>
               {steps.map((step, s) => {
                 const value = funnel[step];
-                const length = Math.max(value > 0 ? 2 : 0, (value / max) * (width - 170));
+                const length = Math.max(value > 0 ? 2 : 0, (value / max) * (width - 150));
                 const y = 24 + s * (bar + 3);
                 return (
                   <g key={step}>

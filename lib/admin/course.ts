@@ -77,7 +77,7 @@ export function learnerTable(slug: string, locale: Locale, query: LearnerTableQu
 
 /** One learner's lessons: coverage, position, quiz attempts and completion. */
 export function learnerDetail(userId: string, slug: string, locale: Locale) {
-  const { course, lessons } = adminCourse(slug, locale);
+  const { course } = adminCourse(slug, locale);
   const cells = new Map(lessonCells({ course: slug, userIds: [userId] }).map((cell) => [cell.lesson, cell]));
   const attempts = new Map(attemptSummaries({ userId, course: slug }).map((a) => [a.lesson, a]));
   return {
@@ -95,6 +95,5 @@ export function learnerDetail(userId: string, slug: string, locale: Locale) {
         completedAt: cell?.completedAt ?? null,
       };
     }),
-    lessonSpecs: lessons,
   };
 }

@@ -152,6 +152,20 @@ test.describe('users and roles', () => {
     expect((await page.goto('/en/admin'))?.status()).toBe(403);
   });
 
+  test('the confirmation works without JavaScript', async ({ browser }) => {
+    const email = uniqueEmail('admin-nojs');
+    createUser({ email, password, role: 'learner', name: 'No Script' });
+    const context = await browser.newContext({ baseURL: e2e.baseURL, javaScriptEnabled: false });
+    const admin = new AdminPages(await context.newPage());
+    await admin.signInAsAdmin();
+    await admin.openUsers('en', email);
+    await admin.chooseRole(email, 'editor');
+    await admin.confirm({ tick: true });
+    await admin.openUsers('en', email);
+    await expect(admin.userRow(email).getByTestId('user-role')).toHaveText('Editor');
+    await context.close();
+  });
+
   test('the last admin cannot be demoted: a clear, localized error', async ({ page }) => {
     const admin = new AdminPages(page);
     await admin.signInAsAdmin('it');
