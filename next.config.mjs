@@ -4,6 +4,8 @@ import { securityHeaders } from './lib/http/security-headers.mjs';
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() for signed-in users without the role: a 403 with the locale's page.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ['better-sqlite3'],
   // forbidden(): the editor queue answers 403 to signed-in users without the role.
   experimental: { authInterrupts: true },

@@ -17,7 +17,8 @@ export const users = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [check('users_role_check', sql`${table.role} in ('learner', 'editor', 'admin')`)],
+  // name and role indexes serve the admin's sorted learner table and the last-admin count.
+  (table) => [check('users_role_check', sql`${table.role} in ('learner', 'editor', 'admin')`), index('users_name_idx').on(table.name), index('users_role_idx').on(table.role)],
 );
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -77,7 +78,12 @@ export const lessonProgress = sqliteTable(
     firstActivityAt: integer('first_activity_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.userId, table.course, table.lesson] }), index('lesson_progress_course_idx').on(table.course, table.lesson)],
+  // course_user lets the admin's per-learner aggregates group a course's rows in index order.
+  (table) => [
+    primaryKey({ columns: [table.userId, table.course, table.lesson] }),
+    index('lesson_progress_course_idx').on(table.course, table.lesson),
+    index('lesson_progress_course_user_idx').on(table.course, table.userId),
+  ],
 );
 export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type NewLessonProgress = typeof lessonProgress.$inferInsert;
@@ -115,7 +121,7 @@ export const certificates = sqliteTable(
     learnerName: text('learner_name').notNull(),
     issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (table) => [uniqueIndex('certificates_user_course_idx').on(table.userId, table.course)],
+  (table) => [uniqueIndex('certificates_user_course_idx').on(table.userId, table.course), index('certificates_course_idx').on(table.course)],
 );
 export type Certificate = typeof certificates.$inferSelect;
 export type NewCertificate = typeof certificates.$inferInsert;

@@ -1,18 +1,18 @@
 import { getRequestLocale } from '@/lib/i18n/request-locale';
 import { getTranslator } from '@/lib/i18n/messages';
 
-/** 403 for signed-in people without the role a page needs (see forbidden() in lib/reports/guard.ts). */
+/** Shown with status 403 when a signed-in person lacks the role a page needs (forbidden() in lib/auth/guard.ts). */
 export default function LocaleForbidden() {
   const locale = getRequestLocale();
   const t = getTranslator(locale);
   return (
-    <div className="prose">
-      <title>{`${t('editor.forbiddenTitle')} · Aula`}</title>
-      <h1>{t('editor.forbiddenTitle')}</h1>
-      <p>{t('editor.forbiddenBody')}</p>
+    <div className="prose" data-testid="forbidden">
+      <title>{`${t('forbidden.title')} · Aula`}</title>
+      <h1>{t('forbidden.title')}</h1>
+      <p>{t('forbidden.body')}</p>
       <p>
         <a className="button" href={`/${locale}`}>
-          {t('notFound.home')}
+          {t('forbidden.home')}
         </a>
       </p>
     </div>

@@ -18,6 +18,7 @@ type Options<S extends z.ZodType> = {
   /** Parses the JSON body (POST) or the query string (GET). */
   schema: S;
   maxBytes?: number;
+  /** Returns the JSON body, or a whole Response (a stream, a file) after the same checks. */
   run: (context: Context<z.infer<S>>) => unknown;
 };
 
@@ -56,6 +57,7 @@ async function readInput(request: Request, maxBytes: number): Promise<unknown> {
  * The one wrapper for JSON route handlers: Origin check → authenticate →
  * authorize → parse with zod → run → JSON, or `{ error, code }` with the
  * status of the typed error, in the caller's language. Never a bare 500 page.
+ * A streamed answer (CSV export) returns its own Response from `run`.
  */
 export function apiRoute<S extends z.ZodType>({ access, schema, maxBytes = 4096, run }: Options<S>) {
   return async (request: Request): Promise<Response> => {
@@ -73,6 +75,7 @@ export function apiRoute<S extends z.ZodType>({ access, schema, maxBytes = 4096,
         return fail(new AppError('badRequest'), issue && `${issue.path.join('.') || 'body'}: ${issue.message}`);
       }
       const data = await run({ user, input: parsed.data, request, t });
+      if (data instanceof Response) return data;
       return NextResponse.json(data, { headers: { 'Cache-Control': 'private, no-store' } });
     } catch (error) {
       const appError = toAppError(error);

@@ -6,6 +6,7 @@ const statusByCode = {
   forbidden: 403,
   badOrigin: 403,
   notFound: 404,
+  lastAdmin: 409,
   tooLarge: 413,
   tooManyAttempts: 429,
   internal: 500,

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AdminNav } from '@/components/admin/AdminNav';
+import { ReportCounts } from '@/components/admin/ReportCounts';
+import { FunnelChart } from '@/components/admin/FunnelChart';
+import { dashboard } from '@/lib/admin/course';
+import { formatSpan } from '@/lib/admin/format';
+import { requireUser } from '@/lib/auth/guard';
+import { listCourses } from '@/lib/content';
+import { isLocale } from '@/lib/i18n/locales';
+import { getTranslator } from '@/lib/i18n/messages';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return isLocale(locale) ? { title: getTranslator(locale)('admin.title'), robots: { index: false } } : {};
+}
+
+/** Completion at a glance: each course's figures and its lesson-by-lesson funnel. */
+export default async function AdminPage({ params }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  await requireUser(locale, `/${locale}/admin`, 'admin');
+  const t = getTranslator(locale);
+  const number = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale, { maximumFractionDigits: 1 });
+  const courses = listCourses(locale).map((course) => dashboard(course.slug, locale));
+
+  return (
+    <div className="admin">
+      <h1>{t('admin.title')}</h1>
+      <AdminNav locale={locale} t={t} current="overview" />
+      {courses.map(({ course, figures, funnels }) => {
+        const titles = Object.fromEntries(course.lessons.map((lesson) => [lesson.slug, lesson.title]));
+        const stats: [string, string][] = [
+          ['enrolled', number.format(figures.enrolled)],
+          ['started', number.format(figures.started)],
+          ['completed', number.format(figures.completed)],
+          ['rate', `${number.format(figures.completionRate)}%`],
+          ['median', figures.medianCompletionMs === null ? '—' : formatSpan(figures.medianCompletionMs, locale)],
+          ['certificates', number.format(figures.certificates)],
+        ];
+        return (
+          <section key={course.slug} className="admin__course" aria-labelledby={`admin-course-${course.slug}`} data-testid={`admin-course-${course.slug}`}>
+            <div className="admin__heading">
+              <h2 id={`admin-course-${course.slug}`}>{course.title}</h2>
+              <a className="button button--quiet" href={`/api/admin/completion.csv?course=${course.slug}`} download data-testid="csv-link">
+                {t('admin.export')}
+              </a>
+            </div>
+            <dl className="stat-grid">
+              {stats.map(([key, value]) => (
+                <div key={key} className="card stat" data-stat={key}>
+                  <dt>{t(`admin.figures.${key as 'enrolled'}`)}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3>{t('admin.funnel.heading')}</h3>
+            <FunnelChart funnels={funnels} titles={titles} t={t} />
+            <div className="table-scroll">
+              <table className="data-table" data-testid="funnel-table">
+                <caption className="visually-hidden">{t('admin.funnel.chartTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.funnel.lesson')}</th>
+                    <th scope="col">{t('admin.funnel.started')}</th>
+                    <th scope="col">{t('admin.funnel.videoWatched')}</th>
+                    <th scope="col">{t('admin.funnel.quizPassed')}</th>
+                    <th scope="col">{t('admin.funnel.complete')}</th>
+                    <th scope="col">{t('admin.funnel.averageCoverage')}</th>
+                    <th scope="col">{t('admin.funnel.averageQuiz')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {funnels.map((funnel) => (
+                    <tr key={funnel.lesson} data-lesson={funnel.lesson}>
+                      <th scope="row">{titles[funnel.lesson]}</th>
+                      <td>{number.format(funnel.started)}</td>
+                      <td>{number.format(funnel.videoWatched)}</td>
+                      <td>{number.format(funnel.quizPassed)}</td>
+                      <td>{number.format(funnel.complete)}</td>
+                      <td>{funnel.averageCoverage === null ? '—' : `${number.format(funnel.averageCoverage)}%`}</td>
+                      <td>{funnel.averageQuiz === null ? '—' : `${number.format(funnel.averageQuiz)}%`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+      <ReportCounts locale={locale} t={t} />
+    </div>
+  );
+}

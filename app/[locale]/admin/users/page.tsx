@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AdminNav } from '@/components/admin/AdminNav';
+import { Pager } from '@/components/admin/Pager';
+import { Notice } from '@/components/ui/Notice';
+import { findUserRow, userPage } from '@/db/admin';
+import { roles } from '@/db/schema';
+import { requireUser } from '@/lib/auth/guard';
+import { firstValues, userListSchema } from '@/lib/admin/schemas';
+import { isLocale } from '@/lib/i18n/locales';
+import { getTranslator } from '@/lib/i18n/messages';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const perPage = 25;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return isLocale(locale) ? { title: getTranslator(locale)('admin.users.heading'), robots: { index: false } } : {};
+}
+
+/** Users and roles: search, page, and pick a new role (confirmed on the next page). */
+export default async function AdminUsersPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const raw = firstValues(await searchParams);
+  const query = userListSchema.parse(raw);
+  await requireUser(locale, `/${locale}/admin/users`, 'admin');
+  const t = getTranslator(locale);
+  let { rows, total } = userPage({ search: query.q, limit: perPage, offset: (query.page - 1) * perPage });
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(query.page, pages);
+  if (page !== query.page) ({ rows, total } = userPage({ search: query.q, limit: perPage, offset: (page - 1) * perPage }));
+  const changed = raw.changed ? findUserRow({ userId: raw.changed }) : undefined;
+  const href = (n: number) => `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(n > 1 && { page: String(n) }) })}`;
+
+  return (
+    <div className="admin">
+      <h1>{t('admin.users.heading')}</h1>
+      <AdminNav locale={locale} t={t} current="users" />
+      {changed && (
+        <Notice tone="success">
+          <p data-testid="role-changed">{t('admin.users.changed', { email: changed.email, role: t(`admin.roles.${changed.role}`) })}</p>
+        </Notice>
+      )}
+      <form className="filters" method="get" action={`/${locale}/admin/users`} role="search" aria-label={t('admin.users.search')}>
+        <div className="field">
+          <label htmlFor="users-q">{t('admin.users.search')}</label>
+          <input className="input" id="users-q" type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} />
+        </div>
+        <button className="button" type="submit">
+          {t('admin.learners.filter')}
+        </button>
+      </form>
+      <p role="status">{t('admin.users.count', { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale).format(total) })}</p>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="user-table">
+          <caption className="visually-hidden">{t('admin.users.heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.learners.name')}</th>
+              <th scope="col">{t('admin.learners.email')}</th>
+              <th scope="col">{t('admin.users.role')}</th>
+              <th scope="col">{t('admin.users.newRole')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((user) => (
+              <tr key={user.id} data-email={user.email}>
+                <th scope="row">{user.name}</th>
+                <td>{user.email}</td>
+                <td data-testid="user-role">{t(`admin.roles.${user.role}`)}</td>
+                <td>
+                  {/* A GET to the confirmation page: nothing changes until it is confirmed there. */}
+                  <form className="inline-form" method="get" action={`/${locale}/admin/users/${user.id}`}>
+                    <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                      {t('admin.users.newRoleFor', { name: user.name })}
+                    </label>
+                    <select className="input input--inline" id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                      {roles.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`admin.roles.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button className="button button--small" type="submit">
+                      {t('admin.users.change')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} pages={pages} href={href} t={t} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Translate } from '@/lib/i18n/messages';
+
+/** Previous / next links that keep the other query parameters; plain links, so no JavaScript is needed. */
+export function Pager({ page, pages, href, t }: { page: number; pages: number; href: (page: number) => string; t: Translate }) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="pager" aria-label={t('admin.pager.label')}>
+      {page > 1 ? (
+        <a className="button button--quiet" href={href(page - 1)} rel="prev">
+          {t('admin.pager.previous')}
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>{t('admin.pager.page', { page, pages })}</span>
+      {page < pages ? (
+        <a className="button button--quiet" href={href(page + 1)} rel="next">
+          {t('admin.pager.next')}
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

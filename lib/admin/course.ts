@@ -1,0 +1,99 @@
+import 'server-only';
+import { attemptSummaries, courseFigures, learnerPage, lessonCells, lessonFunnels, type LearnerIdentity, type LearnerSort, type LearnerStatus, type LessonCell, type LessonSpec } from '@/db/admin';
+import { getCourse, type Course } from '@/lib/content';
+import { AppError } from '@/lib/http/errors';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
+import { coursePercent, watchedPercent } from '@/lib/progress/completion';
+
+export type CellStatus = LearnerStatus;
+export type AdminLessonCell = { lesson: string; coverage: number; status: CellStatus };
+export type AdminLearner = LearnerIdentity & { coursePercent: number; lastActivity: number | null; completedAt: number | null; status: CellStatus; lessons: AdminLessonCell[] };
+
+/** The course in the admin's locale, and its lessons with durations for the SQL aggregates. */
+export function adminCourse(slug: string, locale: Locale = defaultLocale): { course: Course; lessons: LessonSpec[] } {
+  const course = getCourse(slug, locale);
+  if (!course) throw new AppError('notFound', undefined, `unknown course ${slug}`);
+  return { course, lessons: course.lessons.map((lesson) => ({ slug: lesson.slug, duration: lesson.duration })) };
+}
+
+export function cellStatus(cell: Pick<LessonCell, 'watchedSeconds' | 'quizBest' | 'completedAt'> | undefined): CellStatus {
+  if (!cell) return 'notStarted';
+  if (cell.completedAt) return 'complete';
+  return cell.watchedSeconds > 0 || cell.quizBest !== null ? 'inProgress' : 'notStarted';
+}
+
+/**
+ * Each learner's lessons in course order, course percent, last activity and
+ * completion, from their lesson rows (one query for the whole page or batch),
+ * with the learner's own rules (lib/progress/completion.ts).
+ */
+export function withLessonCells(course: string, lessons: LessonSpec[], learners: LearnerIdentity[]): AdminLearner[] {
+  const cells = new Map<string, LessonCell>();
+  for (const cell of lessonCells({ course, userIds: learners.map((learner) => learner.id) })) cells.set(`${cell.userId}\n${cell.lesson}`, cell);
+  return learners.map(({ id, name, email }) => {
+    const mine = lessons.map((lesson) => ({ lesson, cell: cells.get(`${id}\n${lesson.slug}`) }));
+    const views = mine.map(({ lesson, cell }) => ({ lesson: lesson.slug, coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration), status: cellStatus(cell) }));
+    const rows = mine.flatMap(({ cell }) => (cell ? [cell] : []));
+    const complete = views.every((view) => view.status === 'complete');
+    return {
+      id,
+      name,
+      email,
+      coursePercent: coursePercent(mine.map(({ cell }, i) => ({ watchedPercent: views[i]!.coverage, quizPassed: Boolean(cell?.quizPassedAt) }))),
+      lastActivity: rows.length > 0 ? Math.max(...rows.map((row) => row.updatedAt)) : null,
+      completedAt: complete ? Math.max(...rows.map((row) => row.completedAt!)) : null,
+      status: complete ? 'complete' : views.some((view) => view.status !== 'notStarted') ? 'inProgress' : 'notStarted',
+      lessons: views,
+    };
+  });
+}
+
+export function dashboard(slug: string, locale: Locale) {
+  const { course, lessons } = adminCourse(slug, locale);
+  const figures = courseFigures({ course: slug, lessons });
+  return {
+    course,
+    figures: { ...figures, completionRate: figures.enrolled === 0 ? 0 : Math.round((figures.completed / figures.enrolled) * 1000) / 10 },
+    funnels: lessonFunnels({ course: slug, lessons }),
+  };
+}
+
+export type LearnerTableQuery = { search?: string; status?: LearnerStatus; sort: LearnerSort; direction: 'asc' | 'desc'; page: number };
+export const learnersPerPage = 25;
+
+export function learnerTable(slug: string, locale: Locale, query: LearnerTableQuery) {
+  const { lessons } = adminCourse(slug, locale);
+  const fetch = (page: number) => learnerPage({ course: slug, lessons, search: query.search, status: query.status, sort: query.sort, direction: query.direction, limit: learnersPerPage, offset: (page - 1) * learnersPerPage });
+  let page = query.page;
+  let { rows, total } = fetch(page);
+  const pages = Math.max(1, Math.ceil(total / learnersPerPage));
+  // A page past the end (an old or edited link) shows the last page instead of nothing.
+  if (page > pages) {
+    page = pages;
+    ({ rows, total } = fetch(page));
+  }
+  return { learners: withLessonCells(slug, lessons, rows), total, page, pages };
+}
+
+/** One learner's lessons: coverage, position, quiz attempts and completion. */
+export function learnerDetail(userId: string, slug: string, locale: Locale) {
+  const { course } = adminCourse(slug, locale);
+  const cells = new Map(lessonCells({ course: slug, userIds: [userId] }).map((cell) => [cell.lesson, cell]));
+  const attempts = new Map(attemptSummaries({ userId, course: slug }).map((a) => [a.lesson, a]));
+  return {
+    course,
+    lessons: course.lessons.map((lesson) => {
+      const cell = cells.get(lesson.slug);
+      return {
+        slug: lesson.slug,
+        title: lesson.title,
+        coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration),
+        position: Math.round(cell?.position ?? 0),
+        duration: Math.round(lesson.duration),
+        status: cellStatus(cell),
+        attempts: attempts.get(lesson.slug) ?? null,
+        completedAt: cell?.completedAt ?? null,
+      };
+    }),
+  };
+}

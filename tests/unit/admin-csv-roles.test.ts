@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { userPage } from '@/db/admin';
+import type { Role } from '@/db/schema';
+import { findLiveSessionUser, insertSession } from '@/db/sessions';
+import { findUserById, insertUser } from '@/db/users';
+import { csvCell, csvLine } from '@/lib/admin/csv';
+import { setRole } from '@/lib/admin/roles';
+import { roleChangeSchema, userListSchema } from '@/lib/admin/schemas';
+import { AppError } from '@/lib/http/errors';
+
+describe('CSV cells', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+33 1 23', "'+33 1 23"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', `"'\rcmd"`],
+    ['Zoë, "Z"', '"Zoë, ""Z"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['plain', 'plain'],
+  ])('%j becomes %j', (input, output) => {
+    expect(csvCell(input)).toBe(output);
+  });
+
+  it('numbers stay numbers (a negative is data, not a formula) and empty stays empty', () => {
+    expect(csvLine([-5, 0, null, undefined, 'a'])).toBe('-5,0,,,a\r\n');
+  });
+});
+
+function makeUser(role: Role, name = 'Someone') {
+  const now = new Date();
+  return insertUser({ user: { id: randomUUID(), email: `${randomUUID()}@example.com`, name, passwordHash: 'x', role, createdAt: now, updatedAt: now } })!;
+}
+
+function roleError(work: () => unknown): string | undefined {
+  try {
+    work();
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error);
+  }
+  return undefined;
+}
+
+describe('role changes', () => {
+  it('the last admin cannot be demoted; with a second admin it can', () => {
+    const first = makeUser('admin', 'First Admin');
+    const learner = makeUser('learner', 'Lena');
+    expect(roleError(() => setRole({ userId: first.id, role: 'editor' }))).toBe('lastAdmin');
+    expect(findUserById({ id: first.id })!.role).toBe('admin');
+    expect(setRole({ userId: learner.id, role: 'admin' }).role).toBe('admin');
+    expect(setRole({ userId: first.id, role: 'learner' }).role).toBe('learner');
+    expect(roleError(() => setRole({ userId: learner.id, role: 'learner' }))).toBe('lastAdmin');
+    expect(findUserById({ id: learner.id })!.role).toBe('admin');
+    expect(new AppError('lastAdmin').status).toBe(409);
+  });
+
+  it('an unknown user is not found; the same role is no change', () => {
+    expect(roleError(() => setRole({ userId: 'nobody', role: 'editor' }))).toBe('notFound');
+    const editor = makeUser('editor');
+    expect(setRole({ userId: editor.id, role: 'editor' }).role).toBe('editor');
+  });
+
+  it("applies on the user's next request: the live session reads the new role", () => {
+    const learner = makeUser('learner');
+    const now = new Date();
+    insertSession({ session: { id: `s-${learner.id}`, userId: learner.id, createdAt: now, expiresAt: new Date(now.getTime() + 3_600_000) } });
+    expect(findLiveSessionUser({ sessionId: `s-${learner.id}`, now })!.role).toBe('learner');
+    setRole({ userId: learner.id, role: 'editor' });
+    expect(findLiveSessionUser({ sessionId: `s-${learner.id}`, now })!.role).toBe('editor');
+  });
+
+  it('the confirmation is required and roles are checked', () => {
+    expect(roleChangeSchema.safeParse({ userId: 'u', role: 'editor' }).success).toBe(false);
+    expect(roleChangeSchema.safeParse({ userId: 'u', role: 'owner', confirm: 'yes' }).success).toBe(false);
+    expect(roleChangeSchema.safeParse({ userId: 'u', role: 'editor', confirm: 'yes' }).success).toBe(true);
+  });
+
+  it('users are listed by e-mail, searched and paginated', () => {
+    makeUser('learner', 'Zed Unique');
+    expect(userPage({ search: 'zed uni', limit: 10, offset: 0 }).rows.map((r) => r.name)).toEqual(['Zed Unique']);
+    const all = userPage({ limit: 2, offset: 0 });
+    expect(all.rows).toHaveLength(2);
+    expect(all.total).toBeGreaterThan(2);
+    expect(userListSchema.parse({ page: 'x' })).toEqual({ page: 1, q: undefined });
+  });
+});

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { courseFigures, learnerBatch, learnerPage, lessonFunnels, type LessonSpec } from '@/db/admin';
+import { getDb } from '@/db/client';
+import { certificates, lessonProgress, quizAttempts, type NewLessonProgress, type Role } from '@/db/schema';
+import { insertUser } from '@/db/users';
+import { adminCourse, dashboard, learnerDetail, learnerTable } from '@/lib/admin/course';
+import { completionCsv } from '@/lib/admin/export';
+import { learnerTableSchema } from '@/lib/admin/schemas';
+import { coursePercent, watchedPercent } from '@/lib/progress/completion';
+
+const course = 'risoluzione-dei-conflitti';
+const hour = 3_600_000;
+const t0 = new Date('2030-01-01T08:00:00Z').getTime();
+let lessons: LessonSpec[];
+const ids: Record<string, string> = {};
+
+function user(key: string, name: string, email: string, role: Role = 'learner') {
+  const now = new Date(t0);
+  ids[key] = insertUser({ user: { id: randomUUID(), email, name, passwordHash: 'x', role, createdAt: now, updatedAt: now } })!.id;
+}
+
+function progress(key: string, lesson: LessonSpec, row: Partial<NewLessonProgress>) {
+  getDb()
+    .insert(lessonProgress)
+    .values({ userId: ids[key]!, course, lesson: lesson.slug, firstActivityAt: new Date(t0), updatedAt: new Date(t0), ...row })
+    .run();
+}
+
+/** Every lesson done; the last one completed `hours` after the first activity. */
+function completeAll(key: string, hours: number) {
+  lessons.forEach((lesson, i) => {
+    const at = new Date(t0 + ((hours * hour) / lessons.length) * (i + 1));
+    progress(key, lesson, { watchedSeconds: lesson.duration, videoCompletedAt: at, quizBest: 100, quizPassedAt: at, completedAt: at, updatedAt: at });
+  });
+  getDb().insert(certificates).values({ id: randomUUID(), userId: ids[key]!, course, learnerName: key, issuedAt: new Date(t0 + hours * hour) }).run();
+}
+
+const formula = '=HYPERLINK("http://evil.example","click")';
+
+beforeAll(() => {
+  lessons = adminCourse(course).lessons;
+  user('anna', 'Anna Rossi', 'anna@example.com');
+  user('bruno', 'Bruno Bianchi', 'bruno@example.com');
+  user('carla', 'Carla Élise', 'carla@example.com');
+  user('dario', 'Dario Neri', 'dario@example.com');
+  user('evil', formula, 'evil@example.com');
+  user('editor', 'Edith Editor', 'edith@example.com', 'editor');
+  user('admin', 'Ada Admin', 'ada@example.com', 'admin');
+  completeAll('anna', 2);
+  completeAll('bruno', 4);
+  // Carla: half the first video and its quiz passed (80 %), a second lesson opened but not watched.
+  progress('carla', lessons[0]!, { watchedSeconds: lessons[0]!.duration / 2, quizBest: 80, quizPassedAt: new Date(t0 + hour), updatedAt: new Date(t0 + 5 * hour) });
+  progress('carla', lessons[1]!, {});
+  getDb().insert(quizAttempts).values([
+    { id: randomUUID(), userId: ids.carla!, course, lesson: lessons[0]!.slug, score: 2, total: 5, percent: 40, passed: false, answers: '{}', createdAt: new Date(t0 + 1000) },
+    { id: randomUUID(), userId: ids.carla!, course, lesson: lessons[0]!.slug, score: 4, total: 5, percent: 80, passed: true, answers: '{}', createdAt: new Date(t0 + 2000) },
+    { id: randomUUID(), userId: ids.carla!, course, lesson: lessons[0]!.slug, score: 3, total: 5, percent: 60, passed: false, answers: '{}', createdAt: new Date(t0 + 3000) },
+  ]).run();
+  // Dario: a row (a heartbeat with nothing watched) but no activity.
+  progress('dario', lessons[0]!, {});
+});
+
+const carlaPercent = () => coursePercent(lessons.map((l, i) => ({ watchedPercent: i === 0 ? watchedPercent(l.duration / 2, l.duration) : 0, quizPassed: i === 0 })));
+
+describe('course figures', () => {
+  it('counts enrolled, started, completed, certificates and the median time to complete', () => {
+    expect(courseFigures({ course, lessons })).toEqual({ enrolled: 4, started: 3, completed: 2, certificates: 2, medianCompletionMs: 3 * hour });
+    expect(dashboard(course, 'en').figures.completionRate).toBe(50);
+  });
+
+  it('the funnel counts each step per lesson, with average coverage and quiz score', () => {
+    const [first, second, third] = lessonFunnels({ course, lessons });
+    expect(first).toMatchObject({ lesson: lessons[0]!.slug, started: 3, videoWatched: 2, quizPassed: 3, complete: 2 });
+    expect(first!.averageCoverage).toBeCloseTo((100 + 100 + watchedPercent(lessons[0]!.duration / 2, lessons[0]!.duration)) / 3);
+    expect(first!.averageQuiz).toBeCloseTo((100 + 100 + 80) / 3);
+    expect(second).toMatchObject({ started: 2, videoWatched: 2, complete: 2, averageCoverage: 100 });
+    expect(third).toMatchObject({ started: 2, complete: 2 });
+  });
+});
+
+describe('learner table', () => {
+  const page = (changes: Partial<Parameters<typeof learnerPage>[0]> = {}) =>
+    learnerPage({ course, lessons, sort: 'name', direction: 'asc', limit: 25, offset: 0, ...changes });
+
+  it('lists learners and anyone with progress, with course percent, sorted by name', () => {
+    const { rows, total } = page();
+    expect(total).toBe(5);
+    expect(rows.map((r) => r.email)).toEqual(['evil@example.com', 'anna@example.com', 'bruno@example.com', 'carla@example.com', 'dario@example.com']);
+    expect(rows.find((r) => r.email === 'carla@example.com')!.coursePercent).toBe(carlaPercent());
+    expect(rows.find((r) => r.email === 'anna@example.com')).toMatchObject({ coursePercent: 100, completedLessons: 5, completedAt: t0 + 2 * hour });
+  });
+
+  it('sorts by course percent, e-mail and last activity, both ways', () => {
+    expect(page({ sort: 'percent', direction: 'desc' }).rows.map((r) => r.email)).toEqual(['bruno@example.com', 'anna@example.com', 'carla@example.com', 'evil@example.com', 'dario@example.com']);
+    expect(page({ sort: 'email', direction: 'desc' }).rows[0]!.email).toBe('evil@example.com');
+    expect(page({ sort: 'activity', direction: 'desc' }).rows.slice(0, 3).map((r) => r.email)).toEqual(['carla@example.com', 'bruno@example.com', 'anna@example.com']);
+  });
+
+  it('filters by text (name or e-mail, case-insensitive, LIKE wildcards literal) and by status', () => {
+    expect(page({ search: 'CARL' }).rows.map((r) => r.email)).toEqual(['carla@example.com']);
+    expect(page({ search: 'bianchi' }).rows.map((r) => r.email)).toEqual(['bruno@example.com']);
+    expect(page({ search: '%' }).total).toBe(0);
+    expect(page({ status: 'complete' }).rows.map((r) => r.email)).toEqual(['anna@example.com', 'bruno@example.com']);
+    expect(page({ status: 'inProgress' }).rows.map((r) => r.email)).toEqual(['carla@example.com']);
+    expect(page({ status: 'notStarted' }).rows.map((r) => r.email)).toEqual(['evil@example.com', 'dario@example.com']);
+  });
+
+  it('pages with limit and offset; a page past the end shows the last page', () => {
+    expect(page({ limit: 2, offset: 2 }).rows.map((r) => r.email)).toEqual(['bruno@example.com', 'carla@example.com']);
+    const table = learnerTable(course, 'en', { sort: 'name', direction: 'asc', page: 99 });
+    expect(table).toMatchObject({ page: 1, pages: 1, total: 5 });
+    const carla = table.learners.find((l) => l.email === 'carla@example.com')!;
+    expect(carla.lessons.map((c) => c.status)).toEqual(['inProgress', 'notStarted', 'notStarted', 'notStarted', 'notStarted']);
+    // The page shows what the SQL sorted by: both follow lib/progress/completion.ts.
+    expect(carla).toMatchObject({ coursePercent: carlaPercent(), lastActivity: t0 + 5 * hour, status: 'inProgress', completedAt: null });
+    expect(table.learners.find((l) => l.email === 'anna@example.com')).toMatchObject({ coursePercent: 100, status: 'complete', completedAt: t0 + 2 * hour });
+  });
+
+  it('bad query parameters fall back to defaults instead of failing', () => {
+    expect(learnerTableSchema.parse({ sort: 'drop table', dir: 'sideways', page: '-4', status: 'weird', q: '   ' })).toEqual({ sort: 'name', dir: 'asc', page: 1, status: undefined, q: undefined });
+    expect(learnerTableSchema.parse({ sort: 'percent', dir: 'desc', page: '3', status: 'complete', q: ' anna ' })).toEqual({ sort: 'percent', dir: 'desc', page: 3, status: 'complete', q: 'anna' });
+  });
+
+  it('a batch continues after the last e-mail (keyset)', () => {
+    const first = learnerBatch({ course, afterEmail: null, limit: 2 });
+    const next = learnerBatch({ course, afterEmail: first.at(-1)!.email, limit: 2 });
+    expect([...first, ...next].map((r) => r.email)).toEqual(['anna@example.com', 'bruno@example.com', 'carla@example.com', 'dario@example.com']);
+  });
+
+  it("a learner's detail has coverage, quiz attempts (count, best, last) and completion per lesson", () => {
+    const detail = learnerDetail(ids.carla!, course, 'en');
+    expect(detail.lessons[0]).toMatchObject({ status: 'inProgress', attempts: { count: 3, best: 80, last: 60 }, completedAt: null });
+    expect(detail.lessons[1]).toMatchObject({ coverage: 0, status: 'notStarted', attempts: null });
+    expect(learnerDetail(ids.anna!, course, 'en').lessons.every((l) => l.status === 'complete' && l.completedAt)).toBe(true);
+  });
+});
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+describe('CSV export', () => {
+  it('streams a BOM, the header and one row per learner, across batches', async () => {
+    const raw = new Uint8Array(await new Response(completionCsv(course, 2)).arrayBuffer());
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = await readAll(completionCsv(course, 2));
+    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(['email', 'name', ...lessons.flatMap((l) => [`${l.slug} coverage %`, `${l.slug} status`]), 'course %', 'completed at'].join(','));
+    expect(lines).toHaveLength(6);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['anna@example.com', 'bruno@example.com', 'carla@example.com', 'dario@example.com', 'evil@example.com']);
+    expect(lines[1]).toBe(['anna@example.com', 'Anna Rossi', ...lessons.flatMap(() => ['100', 'complete']), '100', new Date(t0 + 2 * hour).toISOString()].join(','));
+    const half = watchedPercent(lessons[0]!.duration / 2, lessons[0]!.duration);
+    expect(lines[3]).toBe(['carla@example.com', 'Carla Élise', String(half), 'in progress', ...lessons.slice(1).flatMap(() => ['0', 'not started']), String(carlaPercent()), ''].join(','));
+  });
+
+  it('neutralises a formula in a name and quotes it', async () => {
+    const text = await readAll(completionCsv(course));
+    expect(text).toContain(`evil@example.com,"'=HYPERLINK(""http://evil.example"",""click"")",`);
+    expect(text).not.toMatch(/,=HYPERLINK/);
+  });
+});
