@@ -7,9 +7,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { createBenchClient } from './lib/bench-client.mjs';
 
 const learners = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 30);
@@ -19,48 +19,8 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aula-bench-admin-'));
 const admin = { email: 'admin@bench.test', password: 'steady quiet measuring words' };
 const env = { ...process.env, PORT: String(port), DATABASE_URL: path.join(dataDir, 'bench.sqlite'), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
 const tsx = [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server'];
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const { request, waitForServer, signIn } = createBenchClient(base, { maxSockets: 1 });
 
-function request(method, url, { body, headers = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = http.request(`${base}${url}`, { method, agent, headers }, (res) => {
-      let bytes = 0;
-      let lines = 0;
-      const chunks = [];
-      res.on('data', (chunk) => {
-        bytes += chunk.length;
-        for (const byte of chunk) if (byte === 10) lines += 1;
-        if (chunks.length < 64) chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString(), bytes, lines, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await request('GET', '/api/health')).status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not start');
-}
-
-/** Signs in through the Credentials endpoint with its CSRF token, as a scripted client would. */
-async function signIn(email, password) {
-  const csrf = await request('GET', '/api/auth/csrf');
-  const cookie = csrf.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = JSON.parse(csrf.body);
-  const form = new URLSearchParams({ csrfToken, email, password }).toString();
-  const res = await request('POST', '/api/auth/callback/credentials', { body: form, headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(form) } });
-  return [cookie, ...res.headers['set-cookie'].map((c) => c.split(';')[0])].join('; ');
-}
 
 async function measure(name, url, cookie) {
   for (let i = 0; i < 3; i++) await request('GET', url, { headers: { Cookie: cookie } }); // warm-up

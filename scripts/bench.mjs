@@ -8,9 +8,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { createBenchClient } from './lib/bench-client.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -19,47 +19,8 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aula-bench-'));
 const env = { ...process.env, PORT: String(port), DATABASE_URL: path.join(dataDir, 'bench.sqlite'), ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'bench admin passphrase' };
 const tsx = [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server'];
-const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+const { request, waitForServer, signIn } = createBenchClient(base, { maxSockets: connections });
 
-function request(method, url, { body, headers = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${url}`, { method, agent, headers: { ...headers, ...(body && { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }) } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await request('GET', '/api/health')).status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not start');
-}
-
-/** Signs a learner in through the Credentials endpoint, as a scripted client would. */
-async function signIn(email, password) {
-  const csrf = await request('GET', '/api/auth/csrf');
-  const cookie = csrf.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = JSON.parse(csrf.body);
-  const form = new URLSearchParams({ csrfToken, email, password }).toString();
-  const res = await new Promise((resolve, reject) => {
-    const req = http.request(`${base}/api/auth/callback/credentials`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(form) } }, resolve);
-    req.on('error', reject);
-    req.end(form);
-  });
-  res.resume();
-  return [cookie, ...res.headers['set-cookie'].map((c) => c.split(';')[0])].join('; ');
-}
 
 async function load(name, make) {
   const latencies = [];
@@ -92,7 +53,7 @@ try {
     await load('GET /api/health (one query)', () => request('GET', '/api/health')),
     await load('POST /api/progress (signed in)', (worker, i) =>
       request('POST', '/api/progress', {
-        headers: { Cookie: cookie, Origin: base },
+        headers: { Cookie: cookie, Origin: base, 'Content-Type': 'application/json' },
         body: JSON.stringify({ course: 'risoluzione-dei-conflitti', lesson: 'livelli-di-contatto', intervals: [[(i * 0.5) % 300, ((i * 0.5) % 300) + 0.5]], position: (i * 0.5) % 300, sentAt: Date.now() }),
       }),
     ),
