@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ReportTable } from '@/components/reports/ReportTable';
 import { countReportsByStatus, listReports, type ReportFilter } from '@/db/reports';
 import { reportStatuses, reportTargets } from '@/db/schema';
 import { listCourses } from '@/lib/content';
 import { isLocale, localeNames, locales, type Locale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
-import { formatDateTime } from '@/lib/reports/format';
 import { requireUser } from '@/lib/auth/guard';
-import { reportRef } from '@/lib/reports/ref';
 
 export const dynamic = 'force-dynamic';
 
@@ -80,38 +79,18 @@ export default async function EditorQueuePage({ params, searchParams }: Props) {
       {shown.length === 0 ? (
         <p className="notice notice--info">{t('editor.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table--stack" data-testid="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('editor.reference')}</th>
-                <th scope="col">{t('editor.status')}</th>
-                <th scope="col">{t('editor.lesson')}</th>
-                <th scope="col">{t('editor.where')}</th>
-                <th scope="col">{t('editor.message')}</th>
-                <th scope="col">{t('editor.date')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((report) => (
-                <tr key={report.id} data-report={report.id}>
-                  <td className="nowrap">
-                    <a href={`/${locale}/editor/reports/${report.id}`}>{reportRef(report.id)}</a>
-                  </td>
-                  <td>
-                    <span className={`status status--${report.status}`}>{t(`reportStatus.${report.status}`)}</span>
-                  </td>
-                  <td>
-                    {titleOf.get(report.lesson) ?? report.lesson} <span className="muted small">({report.locale})</span>
-                  </td>
-                  <td>{t(`reportWhere.${report.target}`)}</td>
-                  <td className="user-text">{report.message.length > 140 ? `${report.message.slice(0, 139)}…` : report.message}</td>
-                  <td className="small">{formatDateTime(report.createdAt, locale as Locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          reports={shown}
+          locale={locale as Locale}
+          t={t}
+          hrefOf={(report) => `/${locale}/editor/reports/${report.id}`}
+          lessonOf={(report) => (
+            <>
+              {titleOf.get(report.lesson) ?? report.lesson} <span className="muted small">({report.locale})</span>
+            </>
+          )}
+          testId="report-table"
+        />
       )}
       <nav className="pager" aria-label={t('editor.page', { n: page, total: pages })}>
         {page > 1 ? <a href={link({ page: String(page - 1) })}>← {t('editor.previous')}</a> : <span />}
