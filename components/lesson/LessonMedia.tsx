@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { activeParagraph, startOf } from '@/lib/content/transcript-timing';
 import { applyLessonStatus, useCourseProgress } from '@/lib/progress/client-store';
+import { playbackSpeeds } from '@/lib/progress/rules';
 import { WatchTracker } from '@/lib/progress/tracker';
 import { clock } from '@/lib/format';
 import { localeNames, localeTags, type Locale } from '@/lib/i18n/locales';
@@ -22,7 +23,6 @@ type Props = {
   labels: Labels;
 };
 
-const speeds = [0.75, 1, 1.25, 1.5, 1.75, 2];
 
 /**
  * The video with its captions beside the transcript: the spoken paragraph is
@@ -187,7 +187,7 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
                 if (video.current) video.current.playbackRate = Number(event.target.value);
               }}
             >
-              {speeds.map((speed) => (
+              {playbackSpeeds.map((speed) => (
                 <option key={speed} value={speed}>
                   {speed}×
                 </option>

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { CourseStatus, LessonStatus } from './record';
+import type { CourseStatus, LessonStatus } from './status';
 
 // The signed-in learner's progress per course, fetched by the browser so pages
 // stay static. The player, the notice and the lists of a page share it.

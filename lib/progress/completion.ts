@@ -1,5 +1,6 @@
-export const videoCompleteRatio = 0.9;
-export const quizPassPercent = 70;
+import { quizPassPercent, videoCompleteRatio } from './rules';
+
+export { quizPassPercent, videoCompleteRatio } from './rules';
 
 export function isVideoComplete(watchedSeconds: number, duration: number): boolean {
   return duration > 0 && watchedSeconds >= duration * videoCompleteRatio;

@@ -5,9 +5,10 @@
  * can't add up to more than time allows. So seeking to the end, or one request
  * claiming the whole video, never completes it; watching at 2× does.
  */
-export const maxPlaybackRate = 2;
-/** About two heartbeats (15 s each) at 2×, plus slack for network jitter. */
-export const creditCapSeconds = 2 * 15 * maxPlaybackRate + 10;
+import { fastestPlaybackRate as maxPlaybackRate, heartbeatSeconds } from './rules';
+
+/** About two heartbeats at the fastest speed, plus slack for network jitter. */
+export const creditCapSeconds = 2 * heartbeatSeconds * maxPlaybackRate + 10;
 
 export function availableCredit(balance: number, lastHeartbeatAt: Date | null, now: Date): number {
   if (!lastHeartbeatAt) return creditCapSeconds;

@@ -1,7 +1,8 @@
+import { heartbeatSeconds } from './rules';
 import { mergeIntervals, subtractIntervals, type Interval } from './intervals';
-import type { LessonStatus } from './record';
+import type { LessonStatus } from './status';
 
-export const heartbeatMs = 15_000;
+export const heartbeatMs = heartbeatSeconds * 1000;
 
 type Options = { course: string; lesson: string; duration: number; onStatus: (status: LessonStatus) => void };
 

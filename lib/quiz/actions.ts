@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getQuizWithKey } from '@/lib/content';
 import { progressNow } from '@/lib/progress/clock';
-import { recordQuizAttempt } from '@/lib/progress/record';
+import { recordQuizAttempt } from './record-attempt';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { gradeQuiz, type QuizResult } from './grade';
 

@@ -1,6 +1,5 @@
 import type { QuizQuestionWithKey } from '@/lib/content/types';
-
-export const passThreshold = 0.7;
+import { isQuizPassed } from '@/lib/progress/completion';
 
 export type QuestionResult = { id: string; correct: boolean; selected: string[]; answer: string[] };
 export type QuizResult = { score: number; total: number; percent: number; passed: boolean; questions: QuestionResult[] };
@@ -20,5 +19,5 @@ export function gradeQuiz(quiz: QuizQuestionWithKey[], answers: Record<string, s
   });
   const score = questions.filter((q) => q.correct).length;
   const percent = quiz.length ? Math.round((score / quiz.length) * 100) : 0;
-  return { score, total: quiz.length, percent, passed: score / quiz.length >= passThreshold, questions };
+  return { score, total: quiz.length, percent, passed: isQuizPassed(percent), questions };
 }

@@ -4,7 +4,9 @@ import { findCertificate, listLessonProgress } from '@/db/progress';
 import { insertUser } from '@/db/users';
 import { getCourse, getQuizWithKey, lessonDuration } from '@/lib/content';
 import { creditCapSeconds } from '@/lib/progress/credit';
-import { courseStatus, recordHeartbeat, recordQuizAttempt } from '@/lib/progress/record';
+import { recordHeartbeat } from '@/lib/progress/record';
+import { courseStatus } from '@/lib/progress/status';
+import { recordQuizAttempt } from '@/lib/quiz/record-attempt';
 import { gradeQuiz } from '@/lib/quiz/grade';
 
 const course = 'risoluzione-dei-conflitti';

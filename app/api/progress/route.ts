@@ -1,6 +1,7 @@
 import { apiRoute } from '@/lib/http/api-route';
 import { progressNow } from '@/lib/progress/clock';
-import { courseStatus, recordHeartbeat } from '@/lib/progress/record';
+import { recordHeartbeat } from '@/lib/progress/record';
+import { courseStatus } from '@/lib/progress/status';
 import { courseQuerySchema, heartbeatSchema } from '@/lib/progress/schemas';
 
 /** A signed-in learner's player reports watched intervals and the position. */

@@ -9,7 +9,7 @@ import { requireUser } from '@/lib/auth/guard';
 import { listCourses } from '@/lib/content';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
-import { courseStatus } from '@/lib/progress/record';
+import { courseStatus } from '@/lib/progress/status';
 
 type Props = { params: Promise<{ locale: string; userId: string }> };
 

@@ -1,0 +1,56 @@
+import 'server-only';
+import { listCertificates, listLessonProgress } from '@/db/progress';
+import type { Certificate, LessonProgress } from '@/db/schema';
+import { getCourse } from '@/lib/content';
+import { AppError } from '@/lib/http/errors';
+import { defaultLocale } from '@/lib/i18n/locales';
+import { coursePercent, watchedPercent } from './completion';
+
+export type LessonStatus = {
+  lesson: string;
+  watchedPercent: number;
+  position: number;
+  videoComplete: boolean;
+  quizBest: number | null;
+  quizPassed: boolean;
+  complete: boolean;
+};
+
+export type CourseStatus = {
+  course: string;
+  coursePercent: number;
+  complete: boolean;
+  certificate: { id: string; url: string; issuedAt: string } | null;
+  lessons: LessonStatus[];
+};
+
+export function lessonStatus(lesson: string, row: LessonProgress | undefined, duration: number): LessonStatus {
+  return {
+    lesson,
+    watchedPercent: watchedPercent(row?.watchedSeconds ?? 0, duration),
+    position: Math.round((row?.position ?? 0) * 10) / 10,
+    videoComplete: Boolean(row?.videoCompletedAt),
+    quizBest: row?.quizBest ?? null,
+    quizPassed: Boolean(row?.quizPassedAt),
+    complete: Boolean(row?.completedAt),
+  };
+}
+
+function certificateView(certificate: Certificate | undefined): CourseStatus['certificate'] {
+  return certificate ? { id: certificate.id, url: `/certificates/${certificate.id}`, issuedAt: certificate.issuedAt.toISOString() } : null;
+}
+
+export function courseStatus(userId: string, course: string): CourseStatus {
+  const lessons = getCourse(course, defaultLocale)?.lessons;
+  if (!lessons) throw new AppError('notFound', undefined, `unknown course ${course}`);
+  const rows = new Map(listLessonProgress({ userId, course }).map((row) => [row.lesson, row]));
+  const statuses = lessons.map((lesson) => lessonStatus(lesson.slug, rows.get(lesson.slug), lesson.duration));
+  const certificate = listCertificates({ userId }).find((c) => c.course === course);
+  return {
+    course,
+    coursePercent: coursePercent(statuses),
+    complete: statuses.every((status) => status.complete),
+    certificate: certificateView(certificate),
+    lessons: statuses,
+  };
+}
