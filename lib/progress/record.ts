@@ -7,7 +7,7 @@ import { coverage, creditIntervals, type Interval } from './intervals';
 import { blankRow, durationOf, settle, type Learner } from './settle';
 import { lessonStatus, type LessonStatus } from './status';
 
-export type Heartbeat = { course: string; lesson: string; intervals: Interval[]; position: number; sentAt?: number };
+export type Heartbeat = { course: string; lesson: string; intervals: Interval[]; position?: number; sentAt?: number };
 
 /**
  * Merges a player heartbeat into the learner's progress. Duration is ours;
@@ -22,12 +22,12 @@ export function recordHeartbeat(learner: Learner, beat: Heartbeat, now: Date): L
     const watchedSeconds = coverage(merged);
     // A late or replayed heartbeat must not move the resume point back to where it was.
     const sentAt = new Date(Math.min(beat.sentAt ?? now.getTime(), now.getTime()));
-    const fresher = !row.positionSentAt || sentAt.getTime() >= row.positionSentAt.getTime();
+    const fresher = beat.position !== undefined && (!row.positionSentAt || sentAt.getTime() >= row.positionSentAt.getTime());
     const next: LessonProgress = {
       ...row,
       intervals: JSON.stringify(merged.map(([s, e]) => [Math.round(s * 1000) / 1000, Math.round(e * 1000) / 1000])),
       watchedSeconds,
-      position: fresher ? Math.min(Math.max(0, beat.position), duration) : row.position,
+      position: fresher ? Math.min(Math.max(0, beat.position!), duration) : row.position,
       positionSentAt: fresher ? sentAt : row.positionSentAt,
       creditBalance: allowance - credited,
       lastHeartbeatAt: now,

@@ -12,7 +12,8 @@ export const heartbeatSchema = z
     intervals: z
       .array(z.tuple([seconds, seconds]).refine(([start, end]) => end >= start, 'an interval must not end before it starts'))
       .max(maxIntervalsPerHeartbeat, `at most ${maxIntervalsPerHeartbeat} intervals`),
-    position: seconds,
+    /** Where the player is; left out when resending old intervals (from an earlier visit), so the resume point stays. */
+    position: seconds.optional(),
     /** The player's clock when it sent this (ms), so a late heartbeat can't rewind the resume point. */
     sentAt: z.number().int().positive().optional(),
   })

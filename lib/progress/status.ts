@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { listCertificates, listLessonProgress } from '@/db/progress';
 import type { Certificate, LessonProgress } from '@/db/schema';
 import { getCourse } from '@/lib/content';
@@ -18,6 +19,8 @@ export type LessonStatus = {
 
 export type CourseStatus = {
   course: string;
+  /** Opaque and stable per learner: the browser keys unsent progress by it, so another account on the same browser never sends it. */
+  learnerKey: string;
   coursePercent: number;
   complete: boolean;
   certificate: { id: string; url: string; issuedAt: string } | null;
@@ -48,6 +51,7 @@ export function courseStatus(userId: string, course: string): CourseStatus {
   const certificate = listCertificates({ userId }).find((c) => c.course === course);
   return {
     course,
+    learnerKey: createHash('sha256').update(`aula-learner:${userId}`).digest('base64url').slice(0, 16),
     coursePercent: coursePercent(statuses),
     complete: statuses.every((status) => status.complete),
     certificate: certificateView(certificate),

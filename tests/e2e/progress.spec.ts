@@ -31,7 +31,7 @@ test.describe('progress API', () => {
     await signUp(page);
     const request = page.request;
     const cases: [unknown, number][] = [
-      [{ course, lesson, intervals: [[0, 5]] }, 400], // position missing
+      [{ course, lesson, intervals: [[0, 5]], position: 'end' }, 400],
       [{ course, lesson, intervals: 'all', position: 1 }, 400],
       [{ course, lesson, intervals: [[-1, 5]], position: 1 }, 400],
       [{ course, lesson, intervals: [[9, 3]], position: 1 }, 400],
