@@ -10,8 +10,10 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     setupFiles: ['tests/unit/support/setup.ts'],
+    // next-auth imports `next/server` without an extension; let Vite resolve it.
+    server: { deps: { inline: ['next-auth'] } },
     pool: 'forks',
     testTimeout: 30_000,
   },

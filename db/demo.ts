@@ -14,8 +14,8 @@ export function demoWriter(db: Db) {
   const sqlite = db.$client;
   const user = sqlite.prepare(`INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const progress = sqlite.prepare(
-    `INSERT INTO lesson_progress (user_id, course, lesson, intervals, watched_seconds, position, credit_balance, video_completed_at, quiz_best, quiz_passed_at, completed_at, first_activity_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO lesson_progress (user_id, course, lesson, intervals, watched_seconds, position, video_completed_at, quiz_best, quiz_passed_at, completed_at, first_activity_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const attempt = sqlite.prepare(`INSERT INTO quiz_attempts (id, user_id, course, lesson, score, total, percent, passed, answers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)`);
   const certificate = sqlite.prepare(`INSERT INTO certificates (id, user_id, course, learner_name, issued_at) VALUES (?, ?, ?, ?, ?)`);

@@ -2,7 +2,18 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from './client';
 import type { Db } from './connection';
-import { certificates, lessonProgress, quizAttempts, type Certificate, type LessonProgress, type NewCertificate, type NewLessonProgress, type NewQuizAttempt } from './schema';
+import {
+  certificates,
+  lessonProgress,
+  quizAttempts,
+  watchAllowances,
+  type Certificate,
+  type LessonProgress,
+  type NewCertificate,
+  type NewLessonProgress,
+  type NewQuizAttempt,
+  type WatchAllowance,
+} from './schema';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Key = { userId: string; course: string; lesson: string };
@@ -43,6 +54,13 @@ function queries(tx: Tx | Db) {
     },
     insertAttempt({ attempt }: { attempt: NewQuizAttempt }): void {
       tx.insert(quizAttempts).values(attempt).run();
+    },
+    allowance({ userId }: { userId: string }): WatchAllowance | undefined {
+      return tx.select().from(watchAllowances).where(eq(watchAllowances.userId, userId)).get();
+    },
+    saveAllowance({ allowance }: { allowance: WatchAllowance }): void {
+      const { userId: _u, ...changes } = allowance;
+      tx.insert(watchAllowances).values(allowance).onConflictDoUpdate({ target: watchAllowances.userId, set: changes }).run();
     },
   };
 }

@@ -53,9 +53,9 @@ export type RateLimit = typeof rateLimits.$inferSelect;
 export type NewRateLimit = typeof rateLimits.$inferInsert;
 
 /**
- * One row per learner × lesson. `intervals` is the merged union of watched
- * spans (JSON [[start, end], …], seconds); `creditBalance` is the wall-clock
- * allowance left for new watching (see lib/progress/credit.ts).
+ * One row per learner × lesson. `intervals` is the compacted union of watched
+ * spans (JSON [[start, end], …], seconds; at most a few dozen, see
+ * lib/progress/intervals.ts).
  */
 export const lessonProgress = sqliteTable(
   'lesson_progress',
@@ -69,7 +69,6 @@ export const lessonProgress = sqliteTable(
     watchedSeconds: real('watched_seconds').notNull().default(0),
     position: real('position').notNull().default(0),
     positionSentAt: integer('position_sent_at', { mode: 'timestamp_ms' }),
-    creditBalance: real('credit_balance').notNull().default(0),
     lastHeartbeatAt: integer('last_heartbeat_at', { mode: 'timestamp_ms' }),
     videoCompletedAt: integer('video_completed_at', { mode: 'timestamp_ms' }),
     quizBest: integer('quiz_best'),
@@ -87,6 +86,28 @@ export const lessonProgress = sqliteTable(
 );
 export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type NewLessonProgress = typeof lessonProgress.$inferInsert;
+
+/**
+ * One row per learner: the wall-clock allowance for new watching, shared by
+ * every lesson and course (lib/progress/credit.ts), and the count of the
+ * learner's heartbeats in the current minute (the throttle).
+ */
+export const watchAllowances = sqliteTable('watch_allowances', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  balance: real('balance').notNull(),
+  refilledAt: integer('refilled_at', { mode: 'timestamp_ms' }).notNull(),
+  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+  heartbeatsInWindow: integer('heartbeats_in_window').notNull(),
+});
+export type WatchAllowance = typeof watchAllowances.$inferSelect;
+
+/** Data migrations written in TypeScript (after the SQL ones), each applied once. */
+export const dataMigrations = sqliteTable('data_migrations', {
+  name: text('name').primaryKey(),
+  appliedAt: integer('applied_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 export const quizAttempts = sqliteTable(
   'quiz_attempts',

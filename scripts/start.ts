@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { getDb } from '@/db/client';
 import { authSecret, databasePath, env, EnvError } from '@/lib/env';
+import { compactStoredProgress } from '@/lib/progress/upgrade';
 import { ensureSearchIndex } from '@/lib/search/indexer';
 import { ensureBuild } from './lib/ensure-build';
 import { ensureFirstAdmin } from './lib/first-admin';
@@ -17,6 +18,8 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 async function main() {
   const config = env();
   getDb(); // creates data/ and the file, applies migrations
+  const compacted = compactStoredProgress();
+  if (compacted.applied) console.log(`Compacted the watched intervals of ${compacted.changed} lesson rows`);
   console.log(`Database ready: ${databasePath()}`);
   ensureSearchIndex(); // built from content/ now, so the first search does not wait for it
   const childEnv = { ...process.env, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' as const };

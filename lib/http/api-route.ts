@@ -41,11 +41,29 @@ function foreignOrigin(request: Request): boolean {
   }
 }
 
+/** Reads at most `maxBytes` of the body, stopping as soon as more arrives (a chunked body has no Content-Length to check first). */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new AppError('tooLarge');
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError('tooLarge');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function readInput(request: Request, maxBytes: number): Promise<unknown> {
   if (request.method === 'GET') return Object.fromEntries(new URL(request.url).searchParams);
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new AppError('tooLarge');
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError('tooLarge');
+  const text = await readBodyText(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch {
@@ -63,7 +81,10 @@ export function apiRoute<S extends z.ZodType>({ access, schema, maxBytes = 4096,
   return async (request: Request): Promise<Response> => {
     const t = getTranslator(negotiateLocale(cookieValue(request, localeCookie), request.headers.get('accept-language')));
     const fail = (error: AppError, detail?: string) =>
-      NextResponse.json({ error: localizeError(error.code, t, error.vars), code: error.code, ...(detail && { detail }) }, { status: error.status, headers: { 'Cache-Control': 'no-store' } });
+      NextResponse.json(
+        { error: localizeError(error.code, t, error.vars), code: error.code, ...(detail && { detail }) },
+        { status: error.status, headers: { 'Cache-Control': 'no-store', ...(error.retryAfterSeconds !== undefined && { 'Retry-After': String(error.retryAfterSeconds) }) } },
+      );
     try {
       if (request.method !== 'GET' && foreignOrigin(request)) return fail(new AppError('badOrigin'));
       const user = access === 'public' ? null : await getCurrentUser();

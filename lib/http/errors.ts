@@ -9,6 +9,7 @@ const statusByCode = {
   lastAdmin: 409,
   tooLarge: 413,
   tooManyAttempts: 429,
+  slowDown: 429,
   internal: 500,
 } as const;
 
@@ -21,14 +22,18 @@ export type ErrorCode = keyof typeof statusByCode;
  */
 export class AppError extends Error {
   readonly status: number;
+  /** For 429 and 503: when the client may try again (the Retry-After header). */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     readonly vars?: MessageVars,
     detail?: string,
+    options: { retryAfterSeconds?: number } = {},
   ) {
     super(detail ?? code);
     this.name = 'AppError';
     this.status = statusByCode[code];
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

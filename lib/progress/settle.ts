@@ -17,7 +17,7 @@ export function durationOf(course: string, lesson: string): number {
 
 export function blankRow(learner: Learner, course: string, lesson: string, now: Date): LessonProgress {
   return {
-    userId: learner.id, course, lesson, intervals: '[]', watchedSeconds: 0, position: 0, positionSentAt: null, creditBalance: 0,
+    userId: learner.id, course, lesson, intervals: '[]', watchedSeconds: 0, position: 0, positionSentAt: null,
     lastHeartbeatAt: null, videoCompletedAt: null, quizBest: null, quizPassedAt: null, completedAt: null, firstActivityAt: now, updatedAt: now,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findCertificate, listLessonProgress } from '@/db/progress';
 import { insertUser } from '@/db/users';
 import { getCourse, getQuizWithKey, lessonDuration } from '@/lib/content';
-import { creditCapSeconds } from '@/lib/progress/credit';
+import { allowanceCapSeconds as creditCapSeconds } from '@/lib/progress/credit';
 import { recordHeartbeat } from '@/lib/progress/record';
 import { courseStatus } from '@/lib/progress/status';
 import { recordQuizAttempt } from '@/lib/quiz/record-attempt';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coursePercent, isQuizPassed, isVideoComplete, lessonPoints, watchedPercent } from '@/lib/progress/completion';
-import { availableCredit, creditCapSeconds } from '@/lib/progress/credit';
+import { allowanceCapSeconds as creditCapSeconds, availableCredit } from '@/lib/progress/credit';
 import { coverage, creditIntervals, mergeIntervals, subtractIntervals, takeSeconds } from '@/lib/progress/intervals';
 
 describe('interval merge and clamp', () => {
@@ -33,7 +33,7 @@ describe('wall-clock credit', () => {
   });
   it('drops the excess of a claim, keeping the earliest new seconds', () => {
     const result = creditIntervals([[0, 10]], [[0, 100]], 300, 30);
-    expect(result).toEqual({ merged: [[0, 40]], credited: 30, dropped: 60 });
+    expect(result).toEqual({ merged: [[0, 40]], credited: 30 });
   });
   it('one request claiming the whole video does not complete it; seeking to the end neither', () => {
     const duration = 360;
