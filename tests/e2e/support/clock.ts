@@ -12,3 +12,14 @@ export function advanceServerClock(seconds: number): void {
   }
   writeFileSync(file, String(offset + seconds * 1000));
 }
+
+/** The e2e server's progress clock now (real time plus the offset), in ms. */
+export function serverClockMs(): number {
+  let offset = 0;
+  try {
+    offset = Number(readFileSync(e2e.serverEnv.AULA_TEST_CLOCK_FILE, 'utf8')) || 0;
+  } catch {
+    offset = 0;
+  }
+  return Date.now() + offset;
+}
