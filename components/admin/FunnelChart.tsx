@@ -1,4 +1,4 @@
-import type { LessonFunnel } from '@/db/admin';
+import type { LessonFunnel } from '@/lib/admin/course';
 import type { Translate } from '@/lib/i18n/messages';
 
 const steps = ['started', 'videoWatched', 'quizPassed', 'complete'] as const;

@@ -1,4 +1,4 @@
-import type { LearnerStatus } from '@/db/admin';
+import type { LearnerStatus } from '@/lib/admin/course';
 
 const marks: Record<LearnerStatus, string> = { notStarted: '–', inProgress: '◐', complete: '✓' };
 

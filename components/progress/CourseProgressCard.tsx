@@ -12,10 +12,7 @@ export function CourseProgressCard({ course, href, lessons, labels }: { course: 
   const statusOf = (slug: string) => statuses.find((status) => status.lesson === slug);
   // Carry on with a lesson already begun, else the first one not complete.
   const next =
-    lessons.find((lesson) => {
-      const status = statusOf(lesson.slug);
-      return status && !status.complete && (status.watchedPercent > 0 || status.quizBest !== null);
-    }) ?? lessons.find((lesson) => !statusOf(lesson.slug)?.complete);
+    lessons.find((lesson) => statusOf(lesson.slug)?.state === 'inProgress') ?? lessons.find((lesson) => !statusOf(lesson.slug)?.complete);
   const percentText = labels.coursePercent.replace('{percent}', String(coursePercent));
   return (
     <div className="course-progress" data-testid="course-progress">

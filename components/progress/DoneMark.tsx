@@ -6,7 +6,7 @@ import { useCourseProgress } from '@/lib/progress/client-store';
 export function DoneMark({ course, lesson, label, watchedLabel }: { course: string; lesson: string; label: string; watchedLabel: string }) {
   const progress = useCourseProgress(course);
   const status = progress.kind === 'learner' ? progress.course.lessons.find((item) => item.lesson === lesson) : undefined;
-  if (!status || (!status.complete && status.watchedPercent === 0 && status.quizBest === null)) return null;
+  if (!status || status.state === 'notStarted') return null;
   return status.complete ? (
     <span className="badge badge--done" data-testid={`done-${lesson}`}>
       ✓ {label}

@@ -1,13 +1,16 @@
 import 'server-only';
-import { attemptSummaries, courseFigures, learnerPage, lessonCells, lessonFunnels, type LearnerIdentity, type LearnerSort, type LearnerStatus, type LessonCell, type LessonSpec } from '@/db/admin';
+import { attemptSummaries, courseFigures, learnerPage, lessonCells, lessonFunnels, type LearnerIdentity, type LearnerSort, type LearnerStatus, type LessonCell, type LessonSpec } from '@/db/admin-progress';
 import { getCourse, type Course } from '@/lib/content';
 import { AppError } from '@/lib/http/errors';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
-import { coursePercent, watchedPercent } from '@/lib/progress/completion';
+import { courseState, coursePercent, lessonState, watchedPercent } from '@/lib/progress/completion';
+
+export type { LessonFunnel, LearnerSort, LearnerStatus } from '@/db/admin-progress';
+export { learnerSorts, learnerStatuses } from '@/db/admin-progress';
 
 export type CellStatus = LearnerStatus;
 export type AdminLessonCell = { lesson: string; coverage: number; status: CellStatus };
-export type AdminLearner = LearnerIdentity & { coursePercent: number; lastActivity: number | null; completedAt: number | null; status: CellStatus; lessons: AdminLessonCell[] };
+export type AdminLearner = LearnerIdentity & { coursePercent: number; lastActivity: Date | null; completedAt: Date | null; status: CellStatus; lessons: AdminLessonCell[] };
 
 /** The course in the admin's locale, and its lessons with durations for the SQL aggregates. */
 export function adminCourse(slug: string, locale: Locale = defaultLocale): { course: Course; lessons: LessonSpec[] } {
@@ -17,9 +20,7 @@ export function adminCourse(slug: string, locale: Locale = defaultLocale): { cou
 }
 
 export function cellStatus(cell: Pick<LessonCell, 'watchedSeconds' | 'quizBest' | 'completedAt'> | undefined): CellStatus {
-  if (!cell) return 'notStarted';
-  if (cell.completedAt) return 'complete';
-  return cell.watchedSeconds > 0 || cell.quizBest !== null ? 'inProgress' : 'notStarted';
+  return lessonState(cell && { ...cell, complete: cell.completedAt !== null });
 }
 
 /**
@@ -34,15 +35,16 @@ export function withLessonCells(course: string, lessons: LessonSpec[], learners:
     const mine = lessons.map((lesson) => ({ lesson, cell: cells.get(`${id}\n${lesson.slug}`) }));
     const views = mine.map(({ lesson, cell }) => ({ lesson: lesson.slug, coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration), status: cellStatus(cell) }));
     const rows = mine.flatMap(({ cell }) => (cell ? [cell] : []));
-    const complete = views.every((view) => view.status === 'complete');
+    const status = courseState(views.map((view) => view.status));
+    const latest = (dates: (Date | null)[]) => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
     return {
       id,
       name,
       email,
       coursePercent: coursePercent(mine.map(({ cell }, i) => ({ watchedPercent: views[i]!.coverage, quizPassed: Boolean(cell?.quizPassedAt) }))),
-      lastActivity: rows.length > 0 ? Math.max(...rows.map((row) => row.updatedAt)) : null,
-      completedAt: complete ? Math.max(...rows.map((row) => row.completedAt!)) : null,
-      status: complete ? 'complete' : views.some((view) => view.status !== 'notStarted') ? 'inProgress' : 'notStarted',
+      lastActivity: rows.length > 0 ? latest(rows.map((row) => row.updatedAt)) : null,
+      completedAt: status === 'complete' ? latest(rows.map((row) => row.completedAt)) : null,
+      status,
       lessons: views,
     };
   });

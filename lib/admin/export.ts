@@ -1,5 +1,5 @@
 import 'server-only';
-import { learnerBatch } from '@/db/admin';
+import { learnerBatch } from '@/db/admin-progress';
 import { adminCourse, withLessonCells } from './course';
 import { csvLine, utf8Bom } from './csv';
 
@@ -30,7 +30,7 @@ export function completionCsv(slug: string, batchSize = csvBatchSize): ReadableS
           learner.name,
           ...learner.lessons.flatMap((cell) => [cell.coverage, statusLabel[cell.status]]),
           learner.coursePercent,
-          learner.completedAt ? new Date(learner.completedAt).toISOString() : '',
+          learner.completedAt?.toISOString() ?? '',
         ]),
       );
       if (lines.length > 0) controller.enqueue(encoder.encode(lines.join('')));

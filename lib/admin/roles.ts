@@ -1,5 +1,5 @@
 import 'server-only';
-import { changeUserRole, type UserRow } from '@/db/admin';
+import { changeUserRole, type UserRow } from '@/db/admin-users';
 import type { Role } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { learnerSorts, learnerStatuses } from '@/db/admin';
-import { roles } from '@/db/schema';
+import { learnerSorts, learnerStatuses } from '@/db/admin-progress';
+import { roles } from '@/lib/auth/roles';
 
 // Query parameters come from links anyone can edit: a bad value falls back to the default, never a 500.
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);

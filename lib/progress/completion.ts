@@ -1,6 +1,12 @@
-import { quizPassPercent, videoCompleteRatio } from './rules';
+import { lessonWeights, quizPassPercent, videoCompleteRatio } from './rules';
 
 export { quizPassPercent, videoCompleteRatio } from './rules';
+
+// The completion rules in TypeScript. Their SQL form (db/progress-rules.ts) is
+// built from the same constants; tests/integration/admin-rules.test.ts checks
+// that the two agree on seeded data.
+
+export type LessonState = 'notStarted' | 'inProgress' | 'complete';
 
 export function isVideoComplete(watchedSeconds: number, duration: number): boolean {
   return duration > 0 && watchedSeconds >= duration * videoCompleteRatio;
@@ -10,6 +16,23 @@ export function isQuizPassed(percent: number | null | undefined): boolean {
   return percent != null && percent >= quizPassPercent;
 }
 
+/** Started: some of the video watched, or the quiz tried. */
+export function isLessonStarted(lesson: { watchedSeconds: number; quizBest: number | null }): boolean {
+  return lesson.watchedSeconds > 0 || lesson.quizBest !== null;
+}
+
+export function lessonState(lesson: { watchedSeconds: number; quizBest: number | null; complete: boolean } | undefined): LessonState {
+  if (!lesson) return 'notStarted';
+  if (lesson.complete) return 'complete';
+  return isLessonStarted(lesson) ? 'inProgress' : 'notStarted';
+}
+
+/** A course's state from its lessons' states. */
+export function courseState(states: LessonState[]): LessonState {
+  if (states.length > 0 && states.every((state) => state === 'complete')) return 'complete';
+  return states.some((state) => state !== 'notStarted') ? 'inProgress' : 'notStarted';
+}
+
 /** Watched percentage for display: floor, so 89.9 % never shows as a complete 90 %. */
 export function watchedPercent(watchedSeconds: number, duration: number): number {
   return duration > 0 ? Math.min(100, Math.floor((watchedSeconds / duration) * 100)) : 0;
@@ -17,8 +40,8 @@ export function watchedPercent(watchedSeconds: number, duration: number): number
 
 /** A lesson's share of the course, 0–100: the video (to 90 % coverage) counts 80, the passed quiz 20. */
 export function lessonPoints(lesson: { watchedPercent: number; quizPassed: boolean }): number {
-  const video = Math.min(1, lesson.watchedPercent / (videoCompleteRatio * 100)) * 80;
-  return Math.floor(video + (lesson.quizPassed ? 20 : 0));
+  const video = Math.min(1, lesson.watchedPercent / (videoCompleteRatio * 100)) * lessonWeights.video;
+  return Math.floor(video + (lesson.quizPassed ? lessonWeights.quiz : 0));
 }
 
 export function coursePercent(lessons: { watchedPercent: number; quizPassed: boolean }[]): number {

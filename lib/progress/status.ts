@@ -5,7 +5,7 @@ import type { Certificate, LessonProgress } from '@/db/schema';
 import { getCourse } from '@/lib/content';
 import { AppError } from '@/lib/http/errors';
 import { defaultLocale } from '@/lib/i18n/locales';
-import { coursePercent, watchedPercent } from './completion';
+import { coursePercent, lessonState, watchedPercent, type LessonState } from './completion';
 
 export type LessonStatus = {
   lesson: string;
@@ -15,6 +15,8 @@ export type LessonStatus = {
   quizBest: number | null;
   quizPassed: boolean;
   complete: boolean;
+  /** Not started, in progress or complete, by the one definition in ./completion.ts. */
+  state: LessonState;
 };
 
 export type CourseStatus = {
@@ -36,6 +38,7 @@ export function lessonStatus(lesson: string, row: LessonProgress | undefined, du
     quizBest: row?.quizBest ?? null,
     quizPassed: Boolean(row?.quizPassedAt),
     complete: Boolean(row?.completedAt),
+    state: lessonState(row && { watchedSeconds: row.watchedSeconds, quizBest: row.quizBest, complete: Boolean(row.completedAt) }),
   };
 }
 

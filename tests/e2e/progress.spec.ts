@@ -63,7 +63,7 @@ test.describe('progress API', () => {
     const body = await response.json();
     expect(body).toMatchObject({ lesson, videoComplete: false, complete: false });
     expect(body.watchedPercent).toBeLessThan(25);
-    expect(Object.keys(body).sort()).toEqual(['complete', 'lesson', 'position', 'quizBest', 'quizPassed', 'videoComplete', 'watchedPercent']);
+    expect(Object.keys(body).sort()).toEqual(['complete', 'lesson', 'position', 'quizBest', 'quizPassed', 'state', 'videoComplete', 'watchedPercent']);
   });
 });
 

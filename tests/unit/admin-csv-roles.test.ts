@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { userPage } from '@/db/admin';
+import { userPage } from '@/db/admin-users';
 import type { Role } from '@/db/schema';
 import { findLiveSessionUser, insertSession } from '@/db/sessions';
 import { findUserById, insertUser } from '@/db/users';

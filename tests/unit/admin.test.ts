@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { courseFigures, learnerBatch, learnerPage, lessonFunnels, type LessonSpec } from '@/db/admin';
+import { courseFigures, learnerBatch, learnerPage, lessonFunnels, type LessonSpec } from '@/db/admin-progress';
 import { getDb } from '@/db/client';
 import { certificates, lessonProgress, quizAttempts, type NewLessonProgress, type Role } from '@/db/schema';
 import { insertUser } from '@/db/users';
@@ -88,7 +88,7 @@ describe('learner table', () => {
     expect(total).toBe(5);
     expect(rows.map((r) => r.email)).toEqual(['evil@example.com', 'anna@example.com', 'bruno@example.com', 'carla@example.com', 'dario@example.com']);
     expect(rows.find((r) => r.email === 'carla@example.com')!.coursePercent).toBe(carlaPercent());
-    expect(rows.find((r) => r.email === 'anna@example.com')).toMatchObject({ coursePercent: 100, completedLessons: 5, completedAt: t0 + 2 * hour });
+    expect(rows.find((r) => r.email === 'anna@example.com')).toMatchObject({ coursePercent: 100, completedLessons: 5, completedAt: new Date(t0 + 2 * hour) });
   });
 
   it('sorts by course percent, e-mail and last activity, both ways', () => {
@@ -113,8 +113,8 @@ describe('learner table', () => {
     const carla = table.learners.find((l) => l.email === 'carla@example.com')!;
     expect(carla.lessons.map((c) => c.status)).toEqual(['inProgress', 'notStarted', 'notStarted', 'notStarted', 'notStarted']);
     // The page shows what the SQL sorted by: both follow lib/progress/completion.ts.
-    expect(carla).toMatchObject({ coursePercent: carlaPercent(), lastActivity: t0 + 5 * hour, status: 'inProgress', completedAt: null });
-    expect(table.learners.find((l) => l.email === 'anna@example.com')).toMatchObject({ coursePercent: 100, status: 'complete', completedAt: t0 + 2 * hour });
+    expect(carla).toMatchObject({ coursePercent: carlaPercent(), lastActivity: new Date(t0 + 5 * hour), status: 'inProgress', completedAt: null });
+    expect(table.learners.find((l) => l.email === 'anna@example.com')).toMatchObject({ coursePercent: 100, status: 'complete', completedAt: new Date(t0 + 2 * hour) });
   });
 
   it('bad query parameters fall back to defaults instead of failing', () => {

@@ -50,7 +50,6 @@ export default async function MyProgressPage({ params }: Props) {
               <tbody>
                 {course.lessons.map((lesson) => {
                   const lessonStatus = status.lessons.find((item) => item.lesson === lesson.slug)!;
-                  const started = lessonStatus.watchedPercent > 0 || lessonStatus.quizBest !== null;
                   return (
                     <tr key={lesson.slug} data-lesson={lesson.slug}>
                       <th scope="row">
@@ -58,7 +57,7 @@ export default async function MyProgressPage({ params }: Props) {
                       </th>
                       <td>{lessonStatus.watchedPercent}%</td>
                       <td>{lessonStatus.quizBest === null ? '—' : `${lessonStatus.quizBest}%`}</td>
-                      <td>{lessonStatus.complete ? `✓ ${t('progress.complete')}` : started ? t('progress.inProgress') : t('progress.notStarted')}</td>
+                      <td>{lessonStatus.complete ? `✓ ${t('progress.complete')}` : t(`progress.${lessonStatus.state}`)}</td>
                     </tr>
                   );
                 })}

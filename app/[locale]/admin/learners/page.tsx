@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { Pager } from '@/components/admin/Pager';
 import { StatusBadge } from '@/components/admin/StatusBadge';
-import { learnerStatuses, type LearnerSort } from '@/db/admin';
-import { learnerTable } from '@/lib/admin/course';
+import { learnerStatuses, learnerTable, type LearnerSort } from '@/lib/admin/course';
 import { dateTimeFormat } from '@/lib/admin/format';
 import { requireUser } from '@/lib/auth/guard';
 import { firstValues, learnerTableSchema, type LearnerTableParams } from '@/lib/admin/schemas';
@@ -118,7 +117,7 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
                     </td>
                   ))}
                   <td data-testid="course-percent">{learner.coursePercent}%</td>
-                  <td>{learner.lastActivity ? when.format(new Date(learner.lastActivity)) : t('admin.learners.never')}</td>
+                  <td>{learner.lastActivity ? when.format(learner.lastActivity) : t('admin.learners.never')}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,16 +3,14 @@ import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { Pager } from '@/components/admin/Pager';
 import { Notice } from '@/components/ui/Notice';
-import { findUserRow, userPage } from '@/db/admin';
-import { roles } from '@/db/schema';
 import { requireUser } from '@/lib/auth/guard';
 import { firstValues, userListSchema } from '@/lib/admin/schemas';
+import { findUser, userList } from '@/lib/admin/users';
+import { roles } from '@/lib/auth/roles';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const perPage = 25;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -27,11 +25,8 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   const query = userListSchema.parse(raw);
   await requireUser(locale, `/${locale}/admin/users`, 'admin');
   const t = getTranslator(locale);
-  let { rows, total } = userPage({ search: query.q, limit: perPage, offset: (query.page - 1) * perPage });
-  const pages = Math.max(1, Math.ceil(total / perPage));
-  const page = Math.min(query.page, pages);
-  if (page !== query.page) ({ rows, total } = userPage({ search: query.q, limit: perPage, offset: (page - 1) * perPage }));
-  const changed = raw.changed ? findUserRow({ userId: raw.changed }) : undefined;
+  const { rows, total, page, pages } = userList({ search: query.q, page: query.page });
+  const changed = raw.changed ? findUser(raw.changed) : undefined;
   const href = (n: number) => `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(n > 1 && { page: String(n) }) })}`;
 
   return (

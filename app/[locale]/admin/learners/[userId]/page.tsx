@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { StatusBadge } from '@/components/admin/StatusBadge';
-import { findUserRow } from '@/db/admin';
 import { learnerDetail } from '@/lib/admin/course';
 import { dateTimeFormat } from '@/lib/admin/format';
+import { findUser } from '@/lib/admin/users';
 import { requireUser } from '@/lib/auth/guard';
 import { listCourses } from '@/lib/content';
 import { isLocale } from '@/lib/i18n/locales';
@@ -23,7 +23,7 @@ export default async function AdminLearnerPage({ params }: Props) {
   const { locale, userId } = await params;
   if (!isLocale(locale)) notFound();
   await requireUser(locale, `/${locale}/admin/learners/${encodeURIComponent(userId)}`, 'admin');
-  const learner = findUserRow({ userId });
+  const learner = findUser(userId);
   if (!learner) notFound();
   const t = getTranslator(locale);
   const when = dateTimeFormat(locale);
@@ -67,11 +67,11 @@ export default async function AdminLearnerPage({ params }: Props) {
                     <td>{`${formatClock(lesson.position)} / ${formatClock(lesson.duration)}`}</td>
                     <td>{lesson.attempts?.count ?? 0}</td>
                     <td>{lesson.attempts ? `${lesson.attempts.best}%` : '—'}</td>
-                    <td>{lesson.attempts ? `${lesson.attempts.last}% · ${when.format(new Date(lesson.attempts.lastAt))}` : '—'}</td>
+                    <td>{lesson.attempts ? `${lesson.attempts.last}% · ${when.format(lesson.attempts.lastAt)}` : '—'}</td>
                     <td>
                       <StatusBadge status={lesson.status} label={statusText[lesson.status]} />
                     </td>
-                    <td>{lesson.completedAt ? when.format(new Date(lesson.completedAt)) : '—'}</td>
+                    <td>{lesson.completedAt ? when.format(lesson.completedAt) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

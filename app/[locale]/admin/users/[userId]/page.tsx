@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { RoleChangeForm } from '@/components/admin/RoleChangeForm';
-import { findUserRow } from '@/db/admin';
-import { roles } from '@/db/schema';
 import { requireUser } from '@/lib/auth/guard';
 import { firstValues } from '@/lib/admin/schemas';
+import { findUser } from '@/lib/admin/users';
+import { roles } from '@/lib/auth/roles';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 
@@ -24,7 +24,7 @@ export default async function ConfirmRolePage({ params, searchParams }: Props) {
   const { locale, userId } = await params;
   if (!isLocale(locale)) notFound();
   await requireUser(locale, `/${locale}/admin/users/${encodeURIComponent(userId)}`, 'admin');
-  const user = findUserRow({ userId });
+  const user = findUser(userId);
   if (!user) notFound();
   const role = roleParam.parse(firstValues(await searchParams).role);
   const t = getTranslator(locale);

@@ -1,0 +1,204 @@
+import 'server-only';
+import { and, asc, count, desc, eq, exists, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb } from './client';
+import { durationSql, lessonPointsSql, startedSql, watchedPercentSql, type LessonSpec } from './progress-rules';
+import { certificates, lessonProgress as p, quizAttempts, users } from './schema';
+
+export type { LessonSpec } from './progress-rules';
+
+/**
+ * The admin's aggregates: a course's rows are grouped in the database and only
+ * a page (or a batch) of learners ever reaches JavaScript. Lessons and
+ * durations come from the content (the caller passes them); the rules are the
+ * SQL forms in ./progress-rules.ts.
+ */
+
+export const learnerSorts = ['name', 'email', 'percent', 'activity'] as const;
+export type LearnerSort = (typeof learnerSorts)[number];
+export const learnerStatuses = ['notStarted', 'inProgress', 'complete'] as const;
+export type LearnerStatus = (typeof learnerStatuses)[number];
+
+export type CourseFigures = { enrolled: number; started: number; completed: number; certificates: number; medianCompletionMs: number | null };
+export type LessonFunnel = { lesson: string; started: number; videoWatched: number; quizPassed: number; complete: number; averageCoverage: number | null; averageQuiz: number | null };
+export type LearnerRow = { id: string; name: string; email: string; coursePercent: number; completedLessons: number; lastActivity: Date | null; completedAt: Date | null };
+export type LessonCell = { userId: string; lesson: string; watchedSeconds: number; position: number; quizBest: number | null; videoCompletedAt: Date | null; quizPassedAt: Date | null; completedAt: Date | null; updatedAt: Date };
+export type LearnerIdentity = { id: string; name: string; email: string };
+export type AttemptSummary = { lesson: string; count: number; best: number; last: number; lastAt: Date };
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+const inCourse = (course: string, lessons: LessonSpec[]) => and(eq(p.course, course), inArray(p.lesson, lessons.map((l) => l.slug)));
+
+/**
+ * Per learner with a row in the course: course percent, completed and started
+ * lessons, first and last activity. No join: the (course, user_id) index feeds
+ * the GROUP BY in order, so there is no temporary sort.
+ */
+function progressAggregate(course: string, lessons: LessonSpec[]) {
+  const db = getDb();
+  return db.$with('agg').as(
+    db
+      .select({
+        userId: p.userId,
+        // CAST: better-sqlite3 binds numbers as REAL, and the percent is floored by integer division, as in coursePercent().
+        coursePercent: sql<number>`SUM(${lessonPointsSql(durationSql(lessons))}) / CAST(${lessons.length} AS INTEGER)`.as('course_percent'),
+        completedLessons: sql<number>`SUM(${p.completedAt} IS NOT NULL)`.as('completed_lessons'),
+        startedLessons: sql<number>`SUM(${startedSql})`.as('started_lessons'),
+        firstActivity: sql<number>`MIN(${p.firstActivityAt})`.as('first_activity'),
+        lastActivity: sql<number>`MAX(${p.updatedAt})`.as('last_activity'),
+        lastCompleted: sql<number | null>`MAX(${p.completedAt})`.as('last_completed'),
+      })
+      .from(p)
+      .where(inCourse(course, lessons))
+      .groupBy(p.userId),
+  );
+}
+
+export function courseFigures({ course, lessons }: { course: string; lessons: LessonSpec[] }): CourseFigures {
+  const db = getDb();
+  const agg = progressAggregate(course, lessons);
+  const complete = sql`${agg.completedLessons} = ${lessons.length}`;
+  // The median time to complete rides along in the same statement, so the aggregate runs once.
+  const spans = sql`(SELECT ${agg.lastCompleted} - ${agg.firstActivity} AS span FROM ${agg} WHERE ${complete})`;
+  const median = sql<number | null>`(SELECT AVG(span) FROM (SELECT span FROM ${spans} ORDER BY span
+    LIMIT 2 - (SELECT COUNT(*) FROM ${spans}) % 2 OFFSET ((SELECT COUNT(*) FROM ${spans}) - 1) / 2))`;
+  const row = db
+    .with(agg)
+    .select({
+      enrolled: count(),
+      started: sql<number>`COALESCE(SUM(${agg.startedLessons} > 0), 0)`,
+      completed: sql<number>`COALESCE(SUM(${complete}), 0)`,
+      medianCompletionMs: median,
+      certificates: sql<number>`(SELECT COUNT(*) FROM ${certificates} WHERE ${certificates.course} = ${course})`,
+    })
+    .from(agg)
+    .get()!;
+  return row;
+}
+
+export function lessonFunnels({ course, lessons }: { course: string; lessons: LessonSpec[] }): LessonFunnel[] {
+  const rows = getDb()
+    .select({
+      lesson: p.lesson,
+      started: sql<number>`SUM(${startedSql})`,
+      videoWatched: sql<number>`SUM(${p.videoCompletedAt} IS NOT NULL)`,
+      quizPassed: sql<number>`SUM(${p.quizPassedAt} IS NOT NULL)`,
+      complete: sql<number>`SUM(${p.completedAt} IS NOT NULL)`,
+      averageCoverage: sql<number | null>`AVG(CASE WHEN ${startedSql} THEN ${watchedPercentSql(durationSql(lessons))} END)`,
+      averageQuiz: sql<number | null>`AVG(${p.quizBest})`,
+    })
+    .from(p)
+    .where(inCourse(course, lessons))
+    .groupBy(p.lesson)
+    .all();
+  const bySlug = new Map(rows.map((row) => [row.lesson, row]));
+  const empty = { started: 0, videoWatched: 0, quizPassed: 0, complete: 0, averageCoverage: null, averageQuiz: null };
+  return lessons.map((lesson) => bySlug.get(lesson.slug) ?? { lesson: lesson.slug, ...empty });
+}
+
+type LearnerQuery = { course: string; lessons: LessonSpec[]; search?: string; status?: LearnerStatus };
+
+/** `%text%` for LIKE, with the wildcards in the text taken literally. */
+function likeAnywhere(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function nameOrEmailMatches(search: string): SQL {
+  const pattern = likeAnywhere(search);
+  return sql`(lower(${users.name}) LIKE ${pattern} ESCAPE '\\' OR lower(${users.email}) LIKE ${pattern} ESCAPE '\\')`;
+}
+
+/** One page of the learner table (one grouped query, the total as a window count) and the total for the pager. */
+export function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction: 'asc' | 'desc'; limit: number; offset: number }): { rows: LearnerRow[]; total: number } {
+  const db = getDb();
+  const agg = progressAggregate(query.course, query.lessons);
+  const lessonCount = query.lessons.length;
+  const conditions: SQL[] = [sql`(${users.role} = 'learner' OR ${agg.userId} IS NOT NULL)`];
+  if (query.search) conditions.push(nameOrEmailMatches(query.search));
+  if (query.status === 'complete') conditions.push(sql`${agg.completedLessons} = ${lessonCount}`);
+  if (query.status === 'inProgress') conditions.push(sql`${agg.startedLessons} > 0 AND ${agg.completedLessons} < ${lessonCount}`);
+  if (query.status === 'notStarted') conditions.push(sql`COALESCE(${agg.startedLessons}, 0) = 0`);
+  const coursePercent = sql<number>`COALESCE(${agg.coursePercent}, 0)`;
+  const sortKey: Record<LearnerSort, SQL> = {
+    name: sql`${users.name} COLLATE NOCASE`,
+    email: sql`${users.email}`,
+    percent: coursePercent,
+    activity: sql`COALESCE(${agg.lastActivity}, 0)`,
+  };
+  const order = query.direction === 'desc' ? desc : asc;
+  const rows = db
+    .with(agg)
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      coursePercent,
+      completedLessons: sql<number>`COALESCE(${agg.completedLessons}, 0)`,
+      lastActivity: agg.lastActivity,
+      completedAt: sql<number | null>`CASE WHEN ${agg.completedLessons} = ${lessonCount} THEN ${agg.lastCompleted} END`,
+      total: sql<number>`COUNT(*) OVER ()`,
+    })
+    .from(users)
+    .leftJoin(agg, eq(agg.userId, users.id))
+    .where(and(...conditions))
+    .orderBy(order(sortKey[query.sort]), order(users.email))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total =
+    rows[0]?.total ??
+    db.with(agg).select({ n: count() }).from(users).leftJoin(agg, eq(agg.userId, users.id)).where(and(...conditions)).get()!.n;
+  return { rows: rows.map(({ total: _total, lastActivity, completedAt, ...row }) => ({ ...row, lastActivity: date(lastActivity), completedAt: date(completedAt) })), total };
+}
+
+/** The next batch of listed learners after `afterEmail`, by e-mail (keyset: each batch costs the same however deep). */
+export function learnerBatch({ course, afterEmail, limit }: { course: string; afterEmail: string | null; limit: number }): LearnerIdentity[] {
+  const db = getDb();
+  const hasProgress = exists(db.select({ one: sql`1` }).from(p).where(and(eq(p.userId, users.id), eq(p.course, course))));
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(gt(users.email, afterEmail ?? ''), or(eq(users.role, 'learner'), hasProgress)))
+    .orderBy(asc(users.email))
+    .limit(limit)
+    .all();
+}
+
+/** The lesson rows of some learners (a page or a batch), in one query. */
+export function lessonCells({ course, userIds }: { course: string; userIds: string[] }): LessonCell[] {
+  if (userIds.length === 0) return [];
+  return getDb()
+    .select({
+      userId: p.userId,
+      lesson: p.lesson,
+      watchedSeconds: p.watchedSeconds,
+      position: p.position,
+      quizBest: p.quizBest,
+      videoCompletedAt: p.videoCompletedAt,
+      quizPassedAt: p.quizPassedAt,
+      completedAt: p.completedAt,
+      updatedAt: p.updatedAt,
+    })
+    .from(p)
+    .where(and(eq(p.course, course), inArray(p.userId, userIds)))
+    .all();
+}
+
+/** Per lesson: how many quiz attempts, the best and the latest score. */
+export function attemptSummaries({ userId, course }: { userId: string; course: string }): AttemptSummary[] {
+  const q = quizAttempts;
+  const later = alias(quizAttempts, 'later');
+  const latest = getDb()
+    .select({ percent: later.percent })
+    .from(later)
+    .where(and(eq(later.userId, q.userId), eq(later.course, q.course), eq(later.lesson, q.lesson)))
+    .orderBy(desc(later.createdAt), desc(sql`${later}.rowid`))
+    .limit(1);
+  const rows = getDb()
+    .select({ lesson: q.lesson, count: count(), best: sql<number>`MAX(${q.percent})`, last: sql<number>`(${latest})`, lastAt: sql<number>`MAX(${q.createdAt})` })
+    .from(q)
+    .where(and(eq(q.userId, userId), eq(q.course, course)))
+    .groupBy(q.lesson)
+    .all();
+  return rows.map((row) => ({ ...row, lastAt: new Date(row.lastAt) }));
+}

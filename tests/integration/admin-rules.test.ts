@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { courseFigures, learnerPage, lessonFunnels } from '@/db/admin-progress';
+import { getDb } from '@/db/client';
+import { lessonProgress, type NewLessonProgress } from '@/db/schema';
+import { insertUser } from '@/db/users';
+import { adminCourse, learnerTable } from '@/lib/admin/course';
+import { courseState, isLessonStarted, isQuizPassed, isVideoComplete, lessonState } from '@/lib/progress/completion';
+import { courseStatus } from '@/lib/progress/status';
+
+// The admin's SQL and the learner's TypeScript must agree: the same rules
+// (lib/progress/rules.ts) in two languages, checked on seeded data.
+
+const course = 'risoluzione-dei-conflitti';
+const { lessons } = adminCourse(course);
+const learners: { id: string; rows: NewLessonProgress[] }[] = [];
+
+/** A small deterministic generator, so a failure can be reproduced. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+beforeAll(() => {
+  const next = random(42);
+  const t0 = new Date('2030-05-01T08:00:00Z').getTime();
+  for (let i = 0; i < 150; i++) {
+    const now = new Date(t0 + i * 60_000);
+    const user = insertUser({ user: { id: randomUUID(), email: `learner${i}@example.com`, name: `Learner ${i}`, passwordHash: 'x', role: 'learner', createdAt: now, updatedAt: now } })!;
+    const rows: NewLessonProgress[] = [];
+    for (const lesson of lessons) {
+      const roll = next();
+      if (roll < 0.25) continue; // no row
+      const watchedSeconds = roll < 0.35 ? 0 : roll > 0.8 ? lesson.duration * (0.85 + next() * 0.15) : lesson.duration * next();
+      const quizBest = next() < 0.4 ? null : [0, 20, 40, 60, 67, 70, 80, 100][Math.floor(next() * 8)]!;
+      const at = new Date(t0 + i * 60_000 + Math.floor(next() * 86_400_000));
+      const video = isVideoComplete(watchedSeconds, lesson.duration) ? at : null;
+      const quiz = isQuizPassed(quizBest) ? at : null;
+      rows.push({ userId: user.id, course, lesson: lesson.slug, watchedSeconds, quizBest, videoCompletedAt: video, quizPassedAt: quiz, completedAt: video && quiz ? at : null, firstActivityAt: now, updatedAt: at });
+    }
+    if (rows.length > 0) getDb().insert(lessonProgress).values(rows).run();
+    learners.push({ id: user.id, rows });
+  }
+});
+
+const stateOf = (row: NewLessonProgress | undefined) => lessonState(row && { watchedSeconds: row.watchedSeconds ?? 0, quizBest: row.quizBest ?? null, complete: Boolean(row.completedAt) });
+const courseStateOf = (learner: (typeof learners)[number]) => courseState(lessons.map((lesson) => stateOf(learner.rows.find((row) => row.lesson === lesson.slug))));
+
+describe('the dashboard and the learner follow the same rules', () => {
+  it('each learner’s course percent in the SQL table equals the one the learner sees', () => {
+    const { rows } = learnerPage({ course, lessons, sort: 'email', direction: 'asc', limit: 1000, offset: 0 });
+    expect(rows).toHaveLength(learners.length);
+    for (const row of rows) expect(row.coursePercent).toBe(courseStatus(row.id, course).coursePercent);
+    // And the page's own TypeScript path agrees too.
+    for (const learner of learnerTable(course, 'it', { sort: 'email', direction: 'asc', page: 1 }).learners) {
+      expect(learner.coursePercent).toBe(courseStatus(learner.id, course).coursePercent);
+    }
+  });
+
+  it('enrolled, started and completed equal the per-learner rules', () => {
+    const figures = courseFigures({ course, lessons });
+    const withRows = learners.filter((learner) => learner.rows.length > 0);
+    expect(figures.enrolled).toBe(withRows.length);
+    expect(figures.started).toBe(learners.filter((learner) => learner.rows.some((row) => isLessonStarted({ watchedSeconds: row.watchedSeconds ?? 0, quizBest: row.quizBest ?? null }))).length);
+    expect(figures.completed).toBe(learners.filter((learner) => courseStateOf(learner) === 'complete').length);
+  });
+
+  it('the status filters partition learners exactly as courseState does', () => {
+    for (const status of ['notStarted', 'inProgress', 'complete'] as const) {
+      const { total } = learnerPage({ course, lessons, status, sort: 'email', direction: 'asc', limit: 1, offset: 0 });
+      expect(total, status).toBe(learners.filter((learner) => courseStateOf(learner) === status).length);
+    }
+  });
+
+  it('each lesson’s funnel counts what the per-lesson rules count', () => {
+    const funnels = lessonFunnels({ course, lessons });
+    lessons.forEach((lesson, i) => {
+      const rows = learners.flatMap((learner) => learner.rows.filter((row) => row.lesson === lesson.slug));
+      expect(funnels[i]).toMatchObject({
+        lesson: lesson.slug,
+        started: rows.filter((row) => stateOf(row) !== 'notStarted').length,
+        videoWatched: rows.filter((row) => row.videoCompletedAt).length,
+        quizPassed: rows.filter((row) => row.quizPassedAt).length,
+        complete: rows.filter((row) => stateOf(row) === 'complete').length,
+      });
+    });
+  });
+});
