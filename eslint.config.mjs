@@ -11,6 +11,13 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  {
+    // Pages, route handlers and components receive data from the feature modules in lib/; only lib/ reaches db/.
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '**/db/*'], message: 'Pages and components get data from a feature module in lib/, never from db/.' }] }],
+    },
+  },
   { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'public/**', 'next-env.d.ts'] },
 ];
 

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { ActiveOverride } from '@/lib/reports/overrides';
 import { getDb } from './client';
 import { contentOverrides, reportEvents, reports, users, type ContentOverride, type OverrideTarget, type ReportStatus } from './schema';
 
@@ -8,6 +7,8 @@ type Passage = { course: string; lesson: string; locale: string };
 type Target = Passage & { target: OverrideTarget; targetId: string };
 
 const live = isNull(contentOverrides.endedAt);
+
+export type ActiveOverride = Pick<ContentOverride, 'target' | 'targetId' | 'text'>;
 
 /** The corrections in force over one lesson in one locale: one query per lesson view. */
 export function activeOverrides({ course, lesson, locale }: Passage): ActiveOverride[] {

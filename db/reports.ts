@@ -24,13 +24,13 @@ function whereOf(filter: ReportFilter): SQL | undefined {
   return parts.length > 0 ? and(...parts) : undefined;
 }
 
-/** Newest first, one page, with the total for paging. */
-export function listReports({ filter, limit, offset }: { filter: ReportFilter; limit: number; offset: number }): { rows: Report[]; total: number } {
-  const db = getDb();
-  const where = whereOf(filter);
-  const rows = db.select().from(reports).where(where).orderBy(desc(reports.createdAt), desc(reports.id)).limit(limit).offset(offset).all();
-  const total = db.select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
-  return { rows, total };
+/** Newest first, one page. */
+export function listReports({ filter, limit, offset }: { filter: ReportFilter; limit: number; offset: number }): Report[] {
+  return getDb().select().from(reports).where(whereOf(filter)).orderBy(desc(reports.createdAt), desc(reports.id)).limit(limit).offset(offset).all();
+}
+
+export function countReports({ filter }: { filter: ReportFilter }): number {
+  return getDb().select({ n: count() }).from(reports).where(whereOf(filter)).get()?.n ?? 0;
 }
 
 /** Reports per status under the other filters (the status filter itself is left out). */
@@ -95,14 +95,4 @@ export function listReportsOf({ userId, email, limit = 50 }: { userId: string; e
     .orderBy(desc(reports.createdAt), desc(reports.id))
     .limit(limit)
     .all();
-}
-
-/** Distinct lessons that have reports, for the queue's filter. */
-export function reportedLessons(): string[] {
-  return getDb()
-    .selectDistinct({ lesson: reports.lesson })
-    .from(reports)
-    .orderBy(reports.lesson)
-    .all()
-    .map((row) => row.lesson);
 }

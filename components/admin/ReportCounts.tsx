@@ -1,11 +1,9 @@
-import { countReportsByStatus } from '@/db/reports';
-import { reportStatuses } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
+import { reportStatuses, type ReportStatus } from '@/lib/reports/types';
 
 /** Error reports by status, each linking to the editors' queue filtered on it. */
-export function ReportCounts({ locale, t }: { locale: Locale; t: Translate }) {
-  const counts = countReportsByStatus({ filter: {} });
+export function ReportCounts({ counts, locale, t }: { counts: Partial<Record<ReportStatus, number>>; locale: Locale; t: Translate }) {
   return (
     <section aria-labelledby="admin-reports" data-testid="admin-reports">
       <h2 id="admin-reports">{t('editor.counts')}</h2>

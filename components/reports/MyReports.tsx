@@ -1,16 +1,13 @@
-import 'server-only';
-import { listReportsOf } from '@/db/reports';
 import type { Locale } from '@/lib/i18n/locales';
-import { getTranslator } from '@/lib/i18n/messages';
+import type { Translate } from '@/lib/i18n/messages';
+import type { Report } from '@/lib/reports/types';
 import { ReportTable } from './ReportTable';
 
 /**
  * "My error reports", for /{locale}/me: the reports a person sent while signed
  * in, and those sent anonymously with the e-mail of their account.
  */
-export function MyReports({ user, locale }: { user: { id: string; email: string }; locale: Locale }) {
-  const t = getTranslator(locale);
-  const reports = listReportsOf({ userId: user.id, email: user.email });
+export function MyReports({ reports, locale, t }: { reports: Report[]; locale: Locale; t: Translate }) {
   return (
     <section className="card" aria-labelledby="my-reports-title" data-testid="my-reports">
       <h2 id="my-reports-title">{t('me.reports')}</h2>

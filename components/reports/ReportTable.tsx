@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Report } from '@/db/schema';
+import type { Report } from '@/lib/reports/types';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import { formatDateTime } from '@/lib/reports/format';

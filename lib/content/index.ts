@@ -1,14 +1,14 @@
 import 'server-only';
 import path from 'node:path';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
-import { activeOverrides } from '@/db/corrections';
-import { applyOverrides, type ActiveOverride } from '@/lib/reports/overrides';
-import { buildVtt } from './captions';
 import { readCatalog, type Catalog, type CourseEntry, type LessonEntry } from './catalog';
 import type { Course, Lesson, QuizQuestionWithKey } from './types';
 import { courseView, lessonView } from './view';
 
-export type { Course, Lesson, LessonSummary, QuizQuestion, Paragraph } from './types';
+export type { Course, Lesson, LessonSummary, LessonText, QuizQuestion, Paragraph } from './types';
+
+// The catalog as the files have it: pure, it knows nothing of the database.
+// Editors' live corrections are applied above it, by lib/corrections.
 
 let catalog: Catalog | undefined;
 
@@ -35,31 +35,30 @@ export function getCourse(slug: string, locale: Locale): Course | undefined {
   return course && courseView(course, locale);
 }
 
-/** Corrections applied live by editors; content stays readable if the database is not. */
-function overridesOf(course: string, lesson: string, locale: Locale): ActiveOverride[] {
-  try {
-    return activeOverrides({ course, lesson, locale });
-  } catch (error) {
-    console.error('Could not read content corrections:', error);
-    return [];
-  }
-}
+/** A change to a lesson's text before it is shown (lib/corrections applies the live corrections this way). */
+export type TextAmendment = (text: LessonFileText, textLocale: Locale) => LessonFileText;
+export type LessonFileText = NonNullable<LessonEntry['texts'][Locale]>;
 
 /**
- * A lesson in a locale, with the editors' live corrections applied; a missing
- * translation falls back to Italian (see `textLocale`).
+ * A lesson in a locale, as the files have it; a missing translation falls back
+ * to Italian (see `textLocale`). `amend` may change the text first.
  */
-export function getLesson(courseSlug: string, lessonSlug: string, locale: Locale): Lesson | undefined {
+export function getLesson(courseSlug: string, lessonSlug: string, locale: Locale, amend?: TextAmendment): Lesson | undefined {
   const lesson = findLesson(courseSlug, lessonSlug);
   if (!lesson) return undefined;
+  if (!amend) return lessonView(courseSlug, lesson, locale);
   const textLocale = lesson.texts[locale] ? locale : defaultLocale;
-  const overrides = overridesOf(courseSlug, lessonSlug, textLocale);
-  if (overrides.length === 0) return lessonView(courseSlug, lesson, locale);
-  const corrected = { ...lesson, texts: { ...lesson.texts, [textLocale]: applyOverrides(lesson.texts[textLocale]!, overrides) } };
-  return lessonView(courseSlug, corrected, locale);
+  const amended = { ...lesson, texts: { ...lesson.texts, [textLocale]: amend(lesson.texts[textLocale]!, textLocale) } };
+  return lessonView(courseSlug, amended, locale);
 }
 
-/** The text as the MDX file has it (no corrections): what an override is made over. */
+/** The locale whose text a lesson shows in `locale` (itself, or Italian when the translation is missing). */
+export function textLocaleOf(courseSlug: string, lessonSlug: string, locale: Locale): Locale | undefined {
+  const lesson = findLesson(courseSlug, lessonSlug);
+  return lesson && (lesson.texts[locale] ? locale : defaultLocale);
+}
+
+/** The text as the MDX file has it: what an override is made over. */
 export function getFileText(courseSlug: string, lessonSlug: string, locale: Locale): { paragraphs: { id: string; keyPoint: string; text: string }[]; summary: string[] } | undefined {
   const lesson = findLesson(courseSlug, lessonSlug);
   const text = lesson?.texts[locale] ?? lesson?.texts[defaultLocale];
@@ -79,11 +78,6 @@ export function getQuizWithKey(courseSlug: string, lessonSlug: string, locale: L
 
 export function lessonDuration(courseSlug: string, lessonSlug: string): number | undefined {
   return findLesson(courseSlug, lessonSlug)?.timings.duration;
-}
-
-export function captionsVtt(courseSlug: string, lessonSlug: string, locale: Locale): string | undefined {
-  const lesson = getLesson(courseSlug, lessonSlug, locale);
-  return lesson && buildVtt(lesson.paragraphs);
 }
 
 /** Every (course, lesson) pair, for prerendering. */

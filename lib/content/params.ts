@@ -1,6 +1,6 @@
 import 'server-only';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { getCourse, getLesson } from './index';
+import { getCourse } from './index';
 
 /** Resolves route params to a course in a locale, or undefined (the page 404s). */
 export async function courseFromParams(params: Promise<{ locale: string; course: string }>) {
@@ -8,12 +8,4 @@ export async function courseFromParams(params: Promise<{ locale: string; course:
   if (!isLocale(locale)) return undefined;
   const found = getCourse(course, locale);
   return found && { locale: locale as Locale, course: found };
-}
-
-export async function lessonFromParams(params: Promise<{ locale: string; course: string; lesson: string }>) {
-  const { locale, course, lesson } = await params;
-  if (!isLocale(locale)) return undefined;
-  const foundCourse = getCourse(course, locale);
-  const foundLesson = getLesson(course, lesson, locale);
-  return foundCourse && foundLesson && { locale: locale as Locale, course: foundCourse, lesson: foundLesson };
 }

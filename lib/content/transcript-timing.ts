@@ -21,3 +21,9 @@ export function activeParagraph(spans: Span[], time: number): string | undefined
 export function startOf(spans: Span[], id: string): number | undefined {
   return spans.find((span) => span.id === id)?.start;
 }
+
+/** The span being spoken at `time` (see activeParagraph), with its data. */
+export function spanAt<S extends Span>(spans: S[], time: number): S | undefined {
+  const id = activeParagraph(spans, time);
+  return spans.find((span) => span.id === id);
+}

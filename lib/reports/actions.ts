@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import { insertReport } from '@/db/reports';
-import { getLesson } from '@/lib/content';
+import { getLiveLesson } from '@/lib/corrections';
 import { clientIp } from '@/lib/http/client-ip';
 import { formAction } from '@/lib/http/form-action';
 import { localizeError } from '@/lib/http/form-errors';
@@ -20,8 +20,8 @@ export const submitReportAction = formAction({
   async run(input, { user, t }) {
     // A bot filled the hidden field: thank it, store nothing.
     if (isSpam(input)) return { status: 'success', message: t('report.thanks', { ref: '—' }) };
-    const locale = input.locale as Parameters<typeof getLesson>[2];
-    const lesson = getLesson(input.course, input.lesson, locale);
+    const locale = input.locale as Parameters<typeof getLiveLesson>[2];
+    const lesson = getLiveLesson(input.course, input.lesson, locale);
     if (!lesson) return { status: 'error', message: localizeError('notFound', t) };
     const { target, targetId } = input.where;
     const exists =

@@ -3,28 +3,16 @@
 import { redirect } from 'next/navigation';
 import { applyCorrection, findOverride, revertOverride } from '@/db/corrections';
 import { changeReportStatus, findReport } from '@/db/reports';
-import { getFileText, getLesson } from '@/lib/content';
 import { AppError } from '@/lib/http/errors';
 import { formAction } from '@/lib/http/form-action';
 import { localizeError } from '@/lib/http/form-errors';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { summaryToText } from './overrides';
+import { correctablePassage, isCorrectable } from './passage';
 import { revalidateLessonText } from './revalidate';
 import { manualStatuses } from './status';
 import { correctionSchema, revertSchema, statusChangeSchema } from './validation';
 
 const reportPage = (locale: Locale, id: number, done: string) => `/${locale}/editor/reports/${id}?done=${done}`;
-
-/** Where a paragraph or summary report's text lives: the file's text and the lesson's text locale. */
-function passageOf(report: { course: string; lesson: string; locale: string; target: string; targetId: string | null }) {
-  if (!isLocale(report.locale) || (report.target !== 'paragraph' && report.target !== 'summary')) return undefined;
-  const textLocale = getLesson(report.course, report.lesson, report.locale)?.textLocale;
-  const file = textLocale && getFileText(report.course, report.lesson, textLocale);
-  if (!textLocale || !file) return undefined;
-  if (report.target === 'summary') return { textLocale, target: 'summary' as const, targetId: '', originalText: summaryToText(file.summary) };
-  const paragraph = file.paragraphs.find((p) => p.id === report.targetId);
-  return paragraph && { textLocale, target: 'paragraph' as const, targetId: paragraph.id, originalText: paragraph.text };
-}
 
 /** Moves a report along the workflow, recording who, when and the note. Editors and admins only. */
 export const changeStatusAction = formAction({
@@ -33,8 +21,7 @@ export const changeStatusAction = formAction({
   async run({ id, to, note }, { user, locale, t }) {
     const report = findReport({ id });
     if (!report) throw new AppError('notFound');
-    const correctable = report.target === 'paragraph' || report.target === 'summary';
-    if (!manualStatuses(report.status, correctable).includes(to)) return { status: 'error', message: localizeError('reportChanged', t) };
+    if (!manualStatuses(report.status, isCorrectable(report)).includes(to)) return { status: 'error', message: localizeError('reportChanged', t) };
     if (!changeReportStatus({ id, from: report.status, to, userId: user!.id, note, now: new Date() })) {
       return { status: 'error', message: localizeError('reportChanged', t) };
     }
@@ -49,7 +36,7 @@ export const applyCorrectionAction = formAction({
   async run({ id, text, note }, { user, locale, t }) {
     const report = findReport({ id });
     if (!report) throw new AppError('notFound');
-    const passage = passageOf(report);
+    const passage = correctablePassage(report);
     if (!passage) throw new AppError('badRequest');
     if (report.status !== 'accepted' && report.status !== 'applied') return { status: 'error', message: t('editor.applyNeedsAccepted') };
     const created = applyCorrection({

@@ -1,6 +1,6 @@
 import { readLessonFile } from '@/lib/content/read-lesson';
 import type { OverrideTarget } from '@/db/schema';
-import { normalizeParagraph, summaryToText, textToSummary } from './overrides';
+import { normalizeParagraph, summaryToText, textToSummary } from '@/lib/corrections/text';
 
 export type ExportableOverride = { target: OverrideTarget; targetId: string; originalText: string; text: string };
 export type ExportResult =

@@ -1,6 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { getLesson } from '@/lib/content';
+import { textLocaleOf } from '@/lib/content';
 import { locales, type Locale } from '@/lib/i18n/locales';
 import { rebuildSearchIndex } from '@/lib/search/indexer';
 
@@ -12,7 +12,7 @@ import { rebuildSearchIndex } from '@/lib/search/indexer';
 export function revalidateLessonText(course: string, lesson: string, textLocale: Locale): void {
   rebuildSearchIndex();
   for (const locale of locales) {
-    if (locale !== textLocale && getLesson(course, lesson, locale)?.textLocale !== textLocale) continue;
+    if (textLocaleOf(course, lesson, locale) !== textLocale) continue;
     revalidatePath(`/${locale}/courses/${course}/${lesson}`);
     revalidatePath(`/captions/${course}/${lesson}/${locale}.vtt`);
     revalidatePath(`/transcripts/${course}/${lesson}/${locale}.txt`);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { SearchDocument } from '@/db/search';
-import { getLesson, getQuizWithKey, lessonParams } from '@/lib/content';
+import { getQuizWithKey, lessonParams } from '@/lib/content';
+import { getLiveLesson } from '@/lib/corrections';
 import { locales } from '@/lib/i18n/locales';
 import { normalizeText } from './normalize';
 
@@ -18,7 +19,7 @@ export function buildSearchDocuments(): SearchDocument[] {
   const documents: SearchDocument[] = [];
   for (const { course, lesson: slug } of lessonParams()) {
     for (const locale of locales) {
-      const lesson = getLesson(course, slug, locale);
+      const lesson = getLiveLesson(course, slug, locale);
       if (!lesson || lesson.textLocale !== locale) continue;
       const add = (kind: SearchDocument['kind'], anchor: string, heading: string, text: string, hidden = '') =>
         documents.push({

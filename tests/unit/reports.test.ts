@@ -5,9 +5,9 @@ import { rebuildSearchIndex } from '@/lib/search/indexer';
 import { search } from '@/lib/search/search';
 import { changeReportStatus, countReportsByStatus, findReport, insertReport, listReportEvents, listReports, listReportsOf } from '@/db/reports';
 import { insertUser } from '@/db/users';
-import { getLesson } from '@/lib/content';
+import { getLiveLesson as getLesson } from '@/lib/corrections';
 import { exportOverride } from '@/lib/reports/export';
-import { applyOverrides, summaryToText, textToSummary } from '@/lib/reports/overrides';
+import { applyOverrides, summaryToText, textToSummary } from '@/lib/corrections/text';
 import { canTransition, manualStatuses, nextStatuses } from '@/lib/reports/status';
 import { isSpam, parseWhere, reportSchema, whereValue } from '@/lib/reports/validation';
 import { lessonSource } from './fixtures/lesson-source';
@@ -150,7 +150,7 @@ describe('reports and corrections in the database', () => {
   it('stores a report with its first event, lists and counts it, and records status changes', () => {
     const report = insertReport({ report: { course, lesson, locale: 'en', target: 'summary', message: 'Wrong summary text here.', email: 'anon@example.com', createdAt: now, updatedAt: now } });
     expect(report.status).toBe('new');
-    expect(listReports({ filter: { lesson }, limit: 10, offset: 0 }).rows[0]!.id).toBe(report.id);
+    expect(listReports({ filter: { lesson }, limit: 10, offset: 0 })[0]!.id).toBe(report.id);
     expect(countReportsByStatus({ filter: { lesson } }).new).toBeGreaterThanOrEqual(1);
     expect(changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, note: 'looking', now })).toBe(true);
     expect(changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, now })).toBe(false);

@@ -6,6 +6,7 @@ import { FunnelChart } from '@/components/admin/FunnelChart';
 import { dashboard } from '@/lib/admin/course';
 import { formatSpan } from '@/lib/admin/format';
 import { requireUser } from '@/lib/auth/guard';
+import { reportCounts } from '@/lib/reports/queue';
 import { listCourses } from '@/lib/content';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
@@ -90,7 +91,7 @@ export default async function AdminPage({ params }: Props) {
           </section>
         );
       })}
-      <ReportCounts locale={locale} t={t} />
+      <ReportCounts counts={reportCounts()} locale={locale} t={t} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { reportsOf } from '@/lib/reports/queue';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProgressBar } from '@/components/progress/ProgressBar';
@@ -80,7 +81,7 @@ export default async function MyProgressPage({ params }: Props) {
           </ul>
         )}
       </section>
-      <MyReports user={user} locale={locale} />
+      <MyReports reports={reportsOf(user)} locale={locale} t={t} />
     </div>
   );
 }

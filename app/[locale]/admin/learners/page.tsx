@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
-import { Pager } from '@/components/admin/Pager';
+import { Pager } from '@/components/ui/Pager';
 import { StatusBadge } from '@/components/admin/StatusBadge';
 import { learnerStatuses, learnerTable, type LearnerSort } from '@/lib/admin/course';
 import { dateTimeFormat } from '@/lib/admin/format';

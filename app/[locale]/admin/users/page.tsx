@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
-import { Pager } from '@/components/admin/Pager';
+import { Pager } from '@/components/ui/Pager';
 import { Notice } from '@/components/ui/Notice';
 import { requireUser } from '@/lib/auth/guard';
 import { firstValues, userListSchema } from '@/lib/admin/schemas';

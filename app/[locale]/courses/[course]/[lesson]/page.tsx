@@ -9,7 +9,7 @@ import { Quiz } from '@/components/lesson/Quiz';
 import { SignInNotice } from '@/components/lesson/SignInNotice';
 import { ReportForm } from '@/components/reports/ReportForm';
 import { lessonParams } from '@/lib/content';
-import { lessonFromParams } from '@/lib/content/params';
+import { liveLessonFromParams as lessonFromParams } from '@/lib/corrections';
 import { minutesOf } from '@/lib/format';
 import { alternatesFor } from '@/lib/i18n/alternates';
 import { locales } from '@/lib/i18n/locales';

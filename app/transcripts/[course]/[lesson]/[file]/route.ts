@@ -1,4 +1,4 @@
-import { getLesson } from '@/lib/content';
+import { getLiveLesson } from '@/lib/corrections';
 import { lessonFileParams, localeOfFile } from '@/lib/content/files';
 
 export const dynamic = 'force-static';
@@ -12,7 +12,7 @@ export function generateStaticParams() {
 export async function GET(_request: Request, { params }: { params: Promise<{ course: string; lesson: string; file: string }> }) {
   const { course, lesson: slug, file } = await params;
   const locale = localeOfFile(file, 'txt');
-  const lesson = locale && getLesson(course, slug, locale);
+  const lesson = locale && getLiveLesson(course, slug, locale);
   if (!lesson) return new Response('Not found', { status: 404 });
   const text = [lesson.title, '', ...lesson.paragraphs.map((p) => p.text).flatMap((p) => [p, ''])].join('\n');
   return new Response(text, {

@@ -4,18 +4,18 @@ import type { Translate } from '@/lib/i18n/messages';
 export function Pager({ page, pages, href, t }: { page: number; pages: number; href: (page: number) => string; t: Translate }) {
   if (pages <= 1) return null;
   return (
-    <nav className="pager" aria-label={t('admin.pager.label')}>
+    <nav className="pager" aria-label={t('pager.label')}>
       {page > 1 ? (
         <a className="button button--quiet" href={href(page - 1)} rel="prev">
-          {t('admin.pager.previous')}
+          {t('pager.previous')}
         </a>
       ) : (
         <span />
       )}
-      <span>{t('admin.pager.page', { page, pages })}</span>
+      <span>{t('pager.page', { page, pages })}</span>
       {page < pages ? (
         <a className="button button--quiet" href={href(page + 1)} rel="next">
-          {t('admin.pager.next')}
+          {t('pager.next')}
         </a>
       ) : (
         <span />

@@ -1,7 +1,8 @@
-import type { OverrideTarget } from '@/db/schema';
+// The text side of corrections, pure: how an editor's text replaces a
+// paragraph or the summary, and how the summary is edited as one text.
 
-/** The live text over a lesson: paragraph id → text, and the summary. */
-export type ActiveOverride = { target: OverrideTarget; targetId: string; text: string };
+/** The live text over a lesson: a paragraph (by id) or the summary. */
+export type ActiveOverride = { target: 'paragraph' | 'summary'; targetId: string; text: string };
 
 /** The summary as one editable text: its paragraphs separated by a blank line. */
 export function summaryToText(summary: string[]): string {
