@@ -11,7 +11,7 @@ import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import { signIn, signOut } from './auth';
 import { hashPassword } from './password';
-import { checkPassword } from './password-policy';
+import { checkPassword, passwordVars } from './password-policy';
 import { registerSchema, signInSchema } from './schemas';
 
 const next = z.string().optional();
@@ -46,7 +46,7 @@ export const registerAction = formAction({
   secret: ['password'],
   async run({ name, email, password, next }, { locale, t }) {
     const problem = checkPassword(password, email);
-    if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t) } };
+    if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, passwordVars) } };
     const now = new Date();
     const created = insertUser({
       user: { id: randomUUID(), email, name, passwordHash: await hashPassword(password), role: 'learner', createdAt: now, updatedAt: now },

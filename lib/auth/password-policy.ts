@@ -12,6 +12,9 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
+/** The numbers the password messages quote. */
+export const passwordVars = { min: passwordMinLength, max: passwordMaxLength };
+
 export type PasswordProblem = 'passwordTooShort' | 'passwordTooLong' | 'passwordCommon' | 'passwordLikeEmail';
 
 /** NIST/OWASP style: length and a deny list, no composition rules. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailField } from '@/lib/auth/schemas';
 import { isLocale } from '@/lib/i18n/locales';
-import type { ReportTarget } from '@/db/schema';
+import type { ReportTarget } from './types';
 
 export const reportLimits = { messageMin: 10, messageMax: 2000, suggestionMax: 2000, noteMax: 1000, correctionMax: 5000 } as const;
 
@@ -90,12 +90,3 @@ export const revertSchema = z.object({
   id: z.coerce.number().int().positive(),
   override: z.coerce.number().int().positive(),
 });
-
-/** The numbers quoted by the error texts. */
-export const reportErrorVars = {
-  reportTooShort: { min: reportLimits.messageMin },
-  reportTooLong: { max: reportLimits.messageMax },
-  suggestionTooLong: { max: reportLimits.suggestionMax },
-  noteTooLong: { max: reportLimits.noteMax },
-  correctionTooLong: { max: reportLimits.correctionMax },
-};
