@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field } from '@/components/ui/Field';
+import { InputField } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { signInAction } from '@/lib/auth/actions';
 import { idleForm } from '@/lib/http/form-state';
@@ -17,8 +17,8 @@ export function LoginForm({ locale, next, labels, initialError }: { locale: Loca
       {error && <Notice tone="error">{error}</Notice>}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="next" value={next} />
-      <Field name="email" type="email" label={labels.email} autoComplete="email" required defaultValue={state.values.email} error={state.fieldErrors?.email} />
-      <Field name="password" type="password" label={labels.password} autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <InputField name="email" type="email" label={labels.email} autoComplete="email" required defaultValue={state.values.email} error={state.fieldErrors?.email} />
+      <InputField name="password" type="password" label={labels.password} autoComplete="current-password" required error={state.fieldErrors?.password} />
       <button className="button" type="submit" disabled={pending}>
         {labels.submit}
       </button>

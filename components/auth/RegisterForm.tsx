@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field } from '@/components/ui/Field';
+import { InputField } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { registerAction } from '@/lib/auth/actions';
 import { idleForm } from '@/lib/http/form-state';
@@ -16,9 +16,9 @@ export function RegisterForm({ locale, next, labels }: { locale: Locale; next: s
       {state.status === 'error' && state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="next" value={next} />
-      <Field name="name" label={labels.name} autoComplete="name" required maxLength={100} defaultValue={state.values.name} error={state.fieldErrors?.name} />
-      <Field name="email" type="email" label={labels.email} autoComplete="email" required defaultValue={state.values.email} error={state.fieldErrors?.email} />
-      <Field
+      <InputField name="name" label={labels.name} autoComplete="name" required maxLength={100} defaultValue={state.values.name} error={state.fieldErrors?.name} />
+      <InputField name="email" type="email" label={labels.email} autoComplete="email" required defaultValue={state.values.email} error={state.fieldErrors?.email} />
+      <InputField
         name="password"
         type="password"
         label={labels.password}

@@ -1,5 +1,6 @@
 'use client';
 
+import { interpolate } from '@/lib/i18n/interpolate';
 import { useCourseProgress } from '@/lib/progress/client-store';
 import type { CourseProgressLabels as Labels } from './labels';
 import { ProgressBar } from './ProgressBar';
@@ -13,7 +14,7 @@ export function CourseProgressCard({ course, href, lessons, labels }: { course: 
   // Carry on with a lesson already begun, else the first one not complete.
   const next =
     lessons.find((lesson) => statusOf(lesson.slug)?.state === 'inProgress') ?? lessons.find((lesson) => !statusOf(lesson.slug)?.complete);
-  const percentText = labels.coursePercent.replace('{percent}', String(coursePercent));
+  const percentText = interpolate(labels.coursePercent, { percent: coursePercent });
   return (
     <div className="course-progress" data-testid="course-progress">
       <p className="course-progress__title">
@@ -23,7 +24,7 @@ export function CourseProgressCard({ course, href, lessons, labels }: { course: 
       <p className="course-progress__actions">
         {next ? (
           <a className="button" href={`${href}/${next.slug}`} data-testid="resume-link">
-            {labels.resume.replace('{lesson}', next.title)}
+            {interpolate(labels.resume, { lesson: next.title })}
           </a>
         ) : (
           <a className="button button--quiet" href={`${href}/${lessons[0]?.slug ?? ''}`}>

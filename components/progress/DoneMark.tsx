@@ -1,5 +1,6 @@
 'use client';
 
+import { interpolate } from '@/lib/i18n/interpolate';
 import { useCourseProgress } from '@/lib/progress/client-store';
 
 /** Beside a lesson in lists, for the signed-in learner: "✓ complete", or how much is watched. */
@@ -13,7 +14,7 @@ export function DoneMark({ course, lesson, label, watchedLabel }: { course: stri
     </span>
   ) : (
     <span className="badge" data-testid={`started-${lesson}`}>
-      {watchedLabel.replace('{percent}', String(status.watchedPercent))}
+      {interpolate(watchedLabel, { percent: status.watchedPercent })}
     </span>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { interpolate } from '@/lib/i18n/interpolate';
 import { useCourseProgress } from '@/lib/progress/client-store';
 import { ProgressBar } from './ProgressBar';
 
 type Labels = Record<'heading' | 'recording' | 'watched' | 'quizBest' | 'quizNone' | 'complete' | 'inProgress' | 'certificate' | 'courseComplete', string>;
 
-const fill = (template: string, percent: number) => template.replace('{percent}', String(percent));
+const fill = (template: string, percent: number) => interpolate(template, { percent });
 
 /**
  * Above the video: the sign-in notice (server-rendered children) for visitors,

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { idleForm, type FormState } from '@/lib/http/form-state';
 
@@ -25,36 +26,13 @@ export function EditorForm({ action, hidden, fields = [], submits, testId }: Pro
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.map((field) => {
-        const error = state.fieldErrors?.[field.name];
-        const id = idOf(field.name);
-        const described = [field.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-        return (
-          <div className="field" key={field.name}>
-            <label htmlFor={id}>{field.label}</label>
-            {field.hint && (
-              <span className="field__hint" id={`${id}-hint`}>
-                {field.hint}
-              </span>
-            )}
-            <textarea
-              id={id}
-              name={field.name}
-              className="input"
-              rows={field.rows ?? 2}
-              maxLength={field.maxLength}
-              defaultValue={state.values[field.name] ?? field.defaultValue}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={described}
-            />
-            {error && (
-              <span className="field__error" id={`${id}-error`}>
-                {error}
-              </span>
-            )}
-          </div>
-        );
-      })}
+      {fields.map((field) => (
+        <Field key={field.name} id={idOf(field.name)} label={field.label} hint={field.hint} error={state.fieldErrors?.[field.name]}>
+          {(control) => (
+            <textarea name={field.name} className="input" rows={field.rows ?? 2} maxLength={field.maxLength} defaultValue={state.values[field.name] ?? field.defaultValue} {...control} />
+          )}
+        </Field>
+      ))}
       <div className="actions">
         {submits.map((submit) => (
           <button

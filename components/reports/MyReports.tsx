@@ -15,7 +15,7 @@ export function MyReports({ reports, locale, t }: { reports: Report[]; locale: L
       {reports.length === 0 ? (
         <p>{t('me.empty')}</p>
       ) : (
-        <ReportTable reports={reports} locale={locale} t={t} hrefOf={(report) => `/${report.locale}/courses/${report.course}/${report.lesson}`} />
+        <ReportTable reports={reports} caption={t('me.reports')} locale={locale} t={t} hrefOf={(report) => `/${report.locale}/courses/${report.course}/${report.lesson}`} />
       )}
     </section>
   );

@@ -1,9 +1,11 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { clock } from '@/lib/format';
 import { idleForm } from '@/lib/http/form-state';
+import { interpolate } from '@/lib/i18n/interpolate';
 import type { Locale } from '@/lib/i18n/locales';
 import { submitReportAction } from '@/lib/reports/actions';
 
@@ -30,13 +32,6 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, labe
   const [time, setTime] = useState<number>();
   const values = state.values;
   const errors = state.fieldErrors ?? {};
-  const described = (name: string, hint: boolean) => [hint && `report-${name}-hint`, errors[name] && `report-${name}-error`].filter(Boolean).join(' ') || undefined;
-  const error = (name: string) =>
-    errors[name] && (
-      <span className="field__error" id={`report-${name}-error`}>
-        {errors[name]}
-      </span>
-    );
   // The video option takes the player's current time, into the label and the hidden field.
   const fillTime = (form: HTMLFormElement | null) => {
     if (!form) return;
@@ -55,90 +50,38 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, labe
         <input type="hidden" name="course" value={course} />
         <input type="hidden" name="lesson" value={lesson} />
         <input type="hidden" name="videoTime" defaultValue="" />
-        <div className="field">
-          <label htmlFor="report-where">{labels.where}</label>
-          <select
-            key={values.where ?? ''}
-            id="report-where"
-            name="where"
-            className="input"
-            defaultValue={values.where ?? 'translation'}
-            aria-invalid={errors.where ? true : undefined}
-            aria-describedby={described('where', false)}
-            onChange={(event) => fillTime(event.target.form)}
-          >
-            <optgroup label={labels.paragraphs}>
-              {paragraphs.map((p) => (
-                <option key={p.id} value={`paragraph:${p.id}`}>
-                  {p.label}
-                </option>
-              ))}
-            </optgroup>
-            <option value="summary">{labels.summary}</option>
-            <optgroup label={labels.quiz}>
-              {questions.map((q) => (
-                <option key={q.id} value={`quiz:${q.id}`}>
-                  {q.label}
-                </option>
-              ))}
-            </optgroup>
-            <option value="translation">{labels.translation}</option>
-            <option value="video">{time === undefined ? labels.video : labels.videoAt.replace('{time}', clock(time))}</option>
-          </select>
-          {error('where')}
-        </div>
-        <div className="field">
-          <label htmlFor="report-message">{labels.message}</label>
-          <span className="field__hint" id="report-message-hint">
-            {labels.messageHint}
-          </span>
-          <textarea
-            id="report-message"
-            name="message"
-            className="input"
-            rows={4}
-            maxLength={2000}
-            required
-            defaultValue={values.message}
-            aria-invalid={errors.message ? true : undefined}
-            aria-describedby={described('message', true)}
-          />
-          {error('message')}
-        </div>
-        <div className="field">
-          <label htmlFor="report-suggestion">{labels.suggestion}</label>
-          <span className="field__hint" id="report-suggestion-hint">
-            {labels.suggestionHint}
-          </span>
-          <textarea
-            id="report-suggestion"
-            name="suggestion"
-            className="input"
-            rows={3}
-            maxLength={2000}
-            defaultValue={values.suggestion}
-            aria-invalid={errors.suggestion ? true : undefined}
-            aria-describedby={described('suggestion', true)}
-          />
-          {error('suggestion')}
-        </div>
-        <div className="field">
-          <label htmlFor="report-email">{labels.email}</label>
-          <span className="field__hint" id="report-email-hint">
-            {labels.emailHint}
-          </span>
-          <input
-            id="report-email"
-            name="email"
-            type="email"
-            className="input"
-            autoComplete="email"
-            defaultValue={values.email}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={described('email', true)}
-          />
-          {error('email')}
-        </div>
+        <Field id="report-where" label={labels.where} error={errors.where}>
+          {(control) => (
+            <select key={values.where ?? ''} name="where" className="input" defaultValue={values.where ?? 'translation'} onChange={(event) => fillTime(event.target.form)} {...control}>
+              <optgroup label={labels.paragraphs}>
+                {paragraphs.map((p) => (
+                  <option key={p.id} value={`paragraph:${p.id}`}>
+                    {p.label}
+                  </option>
+                ))}
+              </optgroup>
+              <option value="summary">{labels.summary}</option>
+              <optgroup label={labels.quiz}>
+                {questions.map((q) => (
+                  <option key={q.id} value={`quiz:${q.id}`}>
+                    {q.label}
+                  </option>
+                ))}
+              </optgroup>
+              <option value="translation">{labels.translation}</option>
+              <option value="video">{time === undefined ? labels.video : interpolate(labels.videoAt, { time: clock(time) })}</option>
+            </select>
+          )}
+        </Field>
+        <Field id="report-message" label={labels.message} hint={labels.messageHint} error={errors.message}>
+          {(control) => <textarea name="message" className="input" rows={4} maxLength={2000} required defaultValue={values.message} {...control} />}
+        </Field>
+        <Field id="report-suggestion" label={labels.suggestion} hint={labels.suggestionHint} error={errors.suggestion}>
+          {(control) => <textarea name="suggestion" className="input" rows={3} maxLength={2000} defaultValue={values.suggestion} {...control} />}
+        </Field>
+        <Field id="report-email" label={labels.email} hint={labels.emailHint} error={errors.email}>
+          {(control) => <input name="email" type="email" className="input" autoComplete="email" defaultValue={values.email} {...control} />}
+        </Field>
         <div className="hp" aria-hidden="true">
           <label htmlFor="report-website">{labels.honeypot}</label>
           <input id="report-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />

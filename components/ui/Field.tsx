@@ -1,14 +1,12 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
-type Props = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-};
+/** What a control needs to be tied to its label, hint and error. */
+export type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
-/** A labelled input with its hint and error wired up for screen readers. */
-export function Field({ name, label, hint, error, id = `field-${name}`, ...input }: Props) {
+type FieldProps = { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: (control: ControlProps) => ReactNode };
+
+/** A labelled control (input, textarea, select…) with its hint and error wired up for screen readers. */
+export function Field({ id, label, hint, error, children }: FieldProps) {
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
@@ -18,19 +16,23 @@ export function Field({ name, label, hint, error, id = `field-${name}`, ...input
           {hint}
         </span>
       )}
-      <input
-        className="input"
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...input}
-      />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
       {error && (
         <span className="field__error" id={`${id}-error`}>
           {error}
         </span>
       )}
     </div>
+  );
+}
+
+type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; hint?: string; error?: string };
+
+/** The common case: a text input in a Field. */
+export function InputField({ name, label, hint, error, id = `field-${name}`, ...input }: InputFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => <input className="input" name={name} {...input} {...control} />}
+    </Field>
   );
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { findCertificate } from '@/db/progress';
 import { getCourse } from '@/lib/content';
+import { formatDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
 
 export type CertificateView = { id: string; learnerName: string; courseTitle: string; issuedAt: Date; date: string };
@@ -14,6 +15,6 @@ export function certificateView(id: string, locale: Locale): CertificateView | u
     learnerName: certificate.learnerName,
     courseTitle: getCourse(certificate.course, locale)?.title ?? certificate.course,
     issuedAt: certificate.issuedAt,
-    date: new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(certificate.issuedAt),
+    date: formatDate(certificate.issuedAt, locale),
   };
 }

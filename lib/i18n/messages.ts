@@ -3,7 +3,10 @@ import en from '@/messages/en.json';
 import es from '@/messages/es.json';
 import fr from '@/messages/fr.json';
 import zh from '@/messages/zh.json';
+import { interpolate, type MessageVars } from './interpolate';
 import type { Locale } from './locales';
+
+export { interpolate, type MessageVars } from './interpolate';
 
 /** The Italian catalog is the reference: every other catalog must have its keys. */
 export type Messages = typeof it;
@@ -15,7 +18,6 @@ type Leaves<T, Prefix extends string = ''> = {
 }[keyof T & string];
 
 export type MessageKey = Leaves<Messages>;
-export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 export function lookup(messages: unknown, key: string): string | undefined {
@@ -25,13 +27,6 @@ export function lookup(messages: unknown, key: string): string | undefined {
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === 'string' ? node : undefined;
-}
-
-export function interpolate(template: string, vars?: MessageVars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
 }
 
 export function getTranslator(locale: Locale): Translate {

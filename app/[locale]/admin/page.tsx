@@ -3,8 +3,9 @@ import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { ReportCounts } from '@/components/admin/ReportCounts';
 import { FunnelChart } from '@/components/admin/FunnelChart';
-import { dashboard } from '@/lib/admin/course';
-import { formatSpan } from '@/lib/admin/format';
+import { DataTable } from '@/components/ui/DataTable';
+import { dashboard, type LessonFunnel } from '@/lib/admin/course';
+import { formatNumber, formatSpan } from '@/lib/format';
 import { requireUser } from '@/lib/auth/guard';
 import { reportCounts } from '@/lib/reports/queue';
 import { listCourses } from '@/lib/content';
@@ -24,7 +25,7 @@ export default async function AdminPage({ params }: Props) {
   if (!isLocale(locale)) notFound();
   await requireUser(locale, `/${locale}/admin`, 'admin');
   const t = getTranslator(locale);
-  const number = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale, { maximumFractionDigits: 1 });
+  const number = { format: (value: number) => formatNumber(value, locale) };
   const courses = listCourses(locale).map((course) => dashboard(course.slug, locale));
 
   return (
@@ -59,35 +60,19 @@ export default async function AdminPage({ params }: Props) {
             </dl>
             <h3>{t('admin.funnel.heading')}</h3>
             <FunnelChart funnels={funnels} titles={titles} t={t} />
-            <div className="table-scroll">
-              <table className="data-table" data-testid="funnel-table">
-                <caption className="visually-hidden">{t('admin.funnel.chartTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.funnel.lesson')}</th>
-                    <th scope="col">{t('admin.funnel.started')}</th>
-                    <th scope="col">{t('admin.funnel.videoWatched')}</th>
-                    <th scope="col">{t('admin.funnel.quizPassed')}</th>
-                    <th scope="col">{t('admin.funnel.complete')}</th>
-                    <th scope="col">{t('admin.funnel.averageCoverage')}</th>
-                    <th scope="col">{t('admin.funnel.averageQuiz')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {funnels.map((funnel) => (
-                    <tr key={funnel.lesson} data-lesson={funnel.lesson}>
-                      <th scope="row">{titles[funnel.lesson]}</th>
-                      <td>{number.format(funnel.started)}</td>
-                      <td>{number.format(funnel.videoWatched)}</td>
-                      <td>{number.format(funnel.quizPassed)}</td>
-                      <td>{number.format(funnel.complete)}</td>
-                      <td>{funnel.averageCoverage === null ? '—' : `${number.format(funnel.averageCoverage)}%`}</td>
-                      <td>{funnel.averageQuiz === null ? '—' : `${number.format(funnel.averageQuiz)}%`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('admin.funnel.chartTitle')}
+              rows={funnels}
+              rowKey={(funnel) => funnel.lesson}
+              rowProps={(funnel) => ({ 'data-lesson': funnel.lesson })}
+              testId="funnel-table"
+              columns={[
+                { key: 'lesson', header: t('admin.funnel.lesson'), rowHeader: true, cell: (funnel) => titles[funnel.lesson] },
+                ...(['started', 'videoWatched', 'quizPassed', 'complete'] as const).map((step) => ({ key: step, header: t(`admin.funnel.${step}`), cell: (funnel: LessonFunnel) => number.format(funnel[step]) })),
+                { key: 'coverage', header: t('admin.funnel.averageCoverage'), cell: (funnel) => (funnel.averageCoverage === null ? '—' : `${number.format(funnel.averageCoverage)}%`) },
+                { key: 'quiz', header: t('admin.funnel.averageQuiz'), cell: (funnel) => (funnel.averageQuiz === null ? '—' : `${number.format(funnel.averageQuiz)}%`) },
+              ]}
+            />
           </section>
         );
       })}

@@ -58,6 +58,7 @@ export default async function EditorQueuePage({ params, searchParams }: Props) {
       ) : (
         <ReportTable
           reports={queue.rows}
+          caption={t('editor.title')}
           locale={locale}
           t={t}
           hrefOf={(report) => `/${locale}/editor/reports/${report.id}`}

@@ -1,13 +1,15 @@
-import { reportsOf } from '@/lib/reports/queue';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProgressBar } from '@/components/progress/ProgressBar';
 import { MyReports } from '@/components/reports/MyReports';
+import { DataTable } from '@/components/ui/DataTable';
 import { requireUser } from '@/lib/auth/guard';
 import { listCourses } from '@/lib/content';
+import { formatDate } from '@/lib/format';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 import { courseStatus } from '@/lib/progress/status';
+import { reportsOf } from '@/lib/reports/queue';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -22,7 +24,6 @@ export default async function MyProgressPage({ params }: Props) {
   if (!isLocale(locale)) notFound();
   const user = await requireUser(locale, `/${locale}/me`);
   const t = getTranslator(locale);
-  const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'long', timeZone: 'UTC' });
   const courses = listCourses(locale).map((course) => ({ course, status: courseStatus(user.id, course.slug) }));
   const certificates = courses.filter(({ status }) => status.certificate);
 
@@ -37,34 +38,18 @@ export default async function MyProgressPage({ params }: Props) {
           </h2>
           <p>{t('progress.coursePercent', { percent: status.coursePercent })}</p>
           <ProgressBar percent={status.coursePercent} label={t('progress.coursePercent', { percent: status.coursePercent })} />
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">{course.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('me.lesson')}</th>
-                  <th scope="col">{t('me.coverage')}</th>
-                  <th scope="col">{t('me.quiz')}</th>
-                  <th scope="col">{t('me.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {course.lessons.map((lesson) => {
-                  const lessonStatus = status.lessons.find((item) => item.lesson === lesson.slug)!;
-                  return (
-                    <tr key={lesson.slug} data-lesson={lesson.slug}>
-                      <th scope="row">
-                        <a href={`/${locale}/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</a>
-                      </th>
-                      <td>{lessonStatus.watchedPercent}%</td>
-                      <td>{lessonStatus.quizBest === null ? '—' : `${lessonStatus.quizBest}%`}</td>
-                      <td>{lessonStatus.complete ? `✓ ${t('progress.complete')}` : t(`progress.${lessonStatus.state}`)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={course.title}
+            rows={course.lessons.map((lesson) => ({ lesson, status: status.lessons.find((item) => item.lesson === lesson.slug)! }))}
+            rowKey={({ lesson }) => lesson.slug}
+            rowProps={({ lesson }) => ({ 'data-lesson': lesson.slug })}
+            columns={[
+              { key: 'lesson', header: t('me.lesson'), rowHeader: true, cell: ({ lesson }) => <a href={`/${locale}/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</a> },
+              { key: 'coverage', header: t('me.coverage'), cell: ({ status: lesson }) => `${lesson.watchedPercent}%` },
+              { key: 'quiz', header: t('me.quiz'), cell: ({ status: lesson }) => (lesson.quizBest === null ? '—' : `${lesson.quizBest}%`) },
+              { key: 'status', header: t('me.status'), cell: ({ status: lesson }) => (lesson.complete ? `✓ ${t('progress.complete')}` : t(`progress.${lesson.state}`)) },
+            ]}
+          />
         </section>
       ))}
       <section aria-labelledby="certificates-title">
@@ -75,7 +60,7 @@ export default async function MyProgressPage({ params }: Props) {
           <ul>
             {certificates.map(({ course, status }) => (
               <li key={course.slug}>
-                <a href={status.certificate!.url}>{course.title}</a> — {t('me.issuedOn', { date: dateFormat.format(new Date(status.certificate!.issuedAt)) })}
+                <a href={status.certificate!.url}>{course.title}</a> — {t('me.issuedOn', { date: formatDate(new Date(status.certificate!.issuedAt), locale) })}
               </li>
             ))}
           </ul>

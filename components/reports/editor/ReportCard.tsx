@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
-import { formatDateTime } from '@/lib/reports/format';
+import { formatDateTime } from '@/lib/format';
 import type { ReportWithReporter } from '@/lib/reports/types';
 
 /** What the reporter wrote, who they are and how to reach them. */

@@ -3,8 +3,9 @@ import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { Pager } from '@/components/ui/Pager';
 import { StatusBadge } from '@/components/admin/StatusBadge';
-import { learnerStatuses, learnerTable, type LearnerSort } from '@/lib/admin/course';
-import { dateTimeFormat } from '@/lib/admin/format';
+import { DataTable, type Column } from '@/components/ui/DataTable';
+import { learnerStatuses, learnerTable, type AdminLearner, type LearnerSort } from '@/lib/admin/course';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { requireUser } from '@/lib/auth/guard';
 import { firstValues, learnerTableSchema, type LearnerTableParams } from '@/lib/admin/schemas';
 import { listCourses } from '@/lib/content';
@@ -39,21 +40,43 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
   const course = listCourses(locale)[0]!;
   const table = learnerTable(course.slug, locale, { search: query.q, status: query.status, sort: query.sort, direction: query.dir, page: query.page });
   const page = table.page;
-  const when = dateTimeFormat(locale);
   const statusText = { notStarted: t('progress.notStarted'), inProgress: t('progress.inProgress'), complete: t('progress.complete') };
 
-  const sortHeader = (sort: LearnerSort, label: string) => {
+  const sortable = (sort: LearnerSort, label: string) => {
     const active = query.sort === sort;
     const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+    return {
+      header: (
         <a href={queryString(query, { sort, dir, page: 1 })} data-sort={sort}>
           {label}
           {active && <span aria-hidden="true">{query.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
         </a>
-      </th>
-    );
+      ),
+      headerProps: { 'aria-sort': active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined } as const,
+    };
   };
+  const columns: Column<AdminLearner>[] = [
+    { key: 'name', ...sortable('name', t('admin.learners.name')), rowHeader: true, cell: (learner) => <a href={`/${locale}/admin/learners/${learner.id}`}>{learner.name}</a> },
+    { key: 'email', ...sortable('email', t('admin.learners.email')), cell: (learner) => learner.email },
+    ...course.lessons.map(
+      (lesson, i): Column<AdminLearner> => ({
+        key: lesson.slug,
+        header: <abbr title={lesson.title}>{t('admin.learners.lessonShort', { number: i + 1 })}</abbr>,
+        headerProps: { className: 'admin-table__lesson' },
+        cellProps: () => ({ 'data-lesson': lesson.slug }),
+        cell: (learner) => {
+          const cell = learner.lessons[i]!;
+          return (
+            <>
+              <span className="admin-table__coverage">{cell.coverage}%</span> <StatusBadge status={cell.status} label={statusText[cell.status]} compact />
+            </>
+          );
+        },
+      }),
+    ),
+    { key: 'percent', ...sortable('percent', t('admin.learners.coursePercent')), cell: (learner) => `${learner.coursePercent}%`, cellProps: () => ({ 'data-testid': 'course-percent' }) },
+    { key: 'activity', ...sortable('activity', t('admin.learners.lastActivity')), cell: (learner) => (learner.lastActivity ? formatDateTime(learner.lastActivity, locale) : t('admin.learners.never')) },
+  ];
 
   return (
     <div className="admin">
@@ -83,46 +106,20 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
         </button>
       </form>
       <p role="status" data-testid="learner-count">
-        {t('admin.learners.count', { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale).format(table.total) })}
+        {t('admin.learners.count', { count: formatNumber(table.total, locale) })}
       </p>
       {table.learners.length === 0 ? (
         <p className="notice">{t('admin.learners.empty')}</p>
       ) : (
-        <div className="table-scroll" data-testid="learner-table-scroll">
-          <table className="data-table admin-table" data-testid="learner-table">
-            <caption className="visually-hidden">{t('admin.learners.heading')}</caption>
-            <thead>
-              <tr>
-                {sortHeader('name', t('admin.learners.name'))}
-                {sortHeader('email', t('admin.learners.email'))}
-                {course.lessons.map((lesson, i) => (
-                  <th scope="col" key={lesson.slug} className="admin-table__lesson">
-                    <abbr title={lesson.title}>{t('admin.learners.lessonShort', { number: i + 1 })}</abbr>
-                  </th>
-                ))}
-                {sortHeader('percent', t('admin.learners.coursePercent'))}
-                {sortHeader('activity', t('admin.learners.lastActivity'))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.learners.map((learner) => (
-                <tr key={learner.id} data-email={learner.email}>
-                  <th scope="row">
-                    <a href={`/${locale}/admin/learners/${learner.id}`}>{learner.name}</a>
-                  </th>
-                  <td>{learner.email}</td>
-                  {learner.lessons.map((cell) => (
-                    <td key={cell.lesson} data-lesson={cell.lesson}>
-                      <span className="admin-table__coverage">{cell.coverage}%</span> <StatusBadge status={cell.status} label={statusText[cell.status]} compact />
-                    </td>
-                  ))}
-                  <td data-testid="course-percent">{learner.coursePercent}%</td>
-                  <td>{learner.lastActivity ? when.format(learner.lastActivity) : t('admin.learners.never')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.learners.heading')}
+          columns={columns}
+          rows={table.learners}
+          rowKey={(learner) => learner.id}
+          rowProps={(learner) => ({ 'data-email': learner.email })}
+          variant="wide"
+          testId="learner-table"
+        />
       )}
       <Pager page={page} pages={table.pages} href={(n) => queryString(query, { page: n })} t={t} />
     </div>

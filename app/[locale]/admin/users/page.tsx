@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { Pager } from '@/components/ui/Pager';
+import { DataTable } from '@/components/ui/DataTable';
 import { Notice } from '@/components/ui/Notice';
 import { requireUser } from '@/lib/auth/guard';
 import { firstValues, userListSchema } from '@/lib/admin/schemas';
 import { findUser, userList } from '@/lib/admin/users';
 import { roles } from '@/lib/auth/roles';
+import { formatNumber } from '@/lib/format';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 
@@ -47,47 +49,41 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
           {t('admin.learners.filter')}
         </button>
       </form>
-      <p role="status">{t('admin.users.count', { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale).format(total) })}</p>
-      <div className="table-scroll">
-        <table className="data-table" data-testid="user-table">
-          <caption className="visually-hidden">{t('admin.users.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.learners.name')}</th>
-              <th scope="col">{t('admin.learners.email')}</th>
-              <th scope="col">{t('admin.users.role')}</th>
-              <th scope="col">{t('admin.users.newRole')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((user) => (
-              <tr key={user.id} data-email={user.email}>
-                <th scope="row">{user.name}</th>
-                <td>{user.email}</td>
-                <td data-testid="user-role">{t(`admin.roles.${user.role}`)}</td>
-                <td>
-                  {/* A GET to the confirmation page: nothing changes until it is confirmed there. */}
-                  <form className="inline-form" method="get" action={`/${locale}/admin/users/${user.id}`}>
-                    <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-                      {t('admin.users.newRoleFor', { name: user.name })}
-                    </label>
-                    <select className="input input--inline" id={`role-${user.id}`} name="role" defaultValue={user.role}>
-                      {roles.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`admin.roles.${role}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button className="button button--small" type="submit">
-                      {t('admin.users.change')}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <p role="status">{t('admin.users.count', { count: formatNumber(total, locale) })}</p>
+      <DataTable
+        caption={t('admin.users.heading')}
+        rows={rows}
+        rowKey={(user) => user.id}
+        rowProps={(user) => ({ 'data-email': user.email })}
+        testId="user-table"
+        columns={[
+          { key: 'name', header: t('admin.learners.name'), rowHeader: true, cell: (user) => user.name },
+          { key: 'email', header: t('admin.learners.email'), cell: (user) => user.email },
+          { key: 'role', header: t('admin.users.role'), cell: (user) => t(`admin.roles.${user.role}`), cellProps: () => ({ 'data-testid': 'user-role' }) },
+          {
+            key: 'change',
+            header: t('admin.users.newRole'),
+            cell: (user) => (
+              // A GET to the confirmation page: nothing changes until it is confirmed there.
+              <form className="inline-form" method="get" action={`/${locale}/admin/users/${user.id}`}>
+                <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                  {t('admin.users.newRoleFor', { name: user.name })}
+                </label>
+                <select className="input input--inline" id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                  {roles.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`admin.roles.${role}`)}
+                    </option>
+                  ))}
+                </select>
+                <button className="button button--small" type="submit">
+                  {t('admin.users.change')}
+                </button>
+              </form>
+            ),
+          },
+        ]}
+      />
       <Pager page={page} pages={pages} href={href} t={t} />
     </div>
   );

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { StatusBadge } from '@/components/admin/StatusBadge';
+import { DataTable } from '@/components/ui/DataTable';
 import { learnerDetail } from '@/lib/admin/course';
-import { dateTimeFormat } from '@/lib/admin/format';
+import { clock, formatDateTime } from '@/lib/format';
 import { findUser } from '@/lib/admin/users';
 import { requireUser } from '@/lib/auth/guard';
 import { listCourses } from '@/lib/content';
@@ -26,7 +27,6 @@ export default async function AdminLearnerPage({ params }: Props) {
   const learner = findUser(userId);
   if (!learner) notFound();
   const t = getTranslator(locale);
-  const when = dateTimeFormat(locale);
   const statusText = { notStarted: t('progress.notStarted'), inProgress: t('progress.inProgress'), complete: t('progress.complete') };
   const courses = listCourses(locale).map((course) => ({ detail: learnerDetail(learner.id, course.slug, locale), status: courseStatus(learner.id, course.slug) }));
 
@@ -44,45 +44,25 @@ export default async function AdminLearnerPage({ params }: Props) {
         <section key={detail.course.slug} className="card admin__course" aria-labelledby={`learner-course-${detail.course.slug}`}>
           <h2 id={`learner-course-${detail.course.slug}`}>{detail.course.title}</h2>
           <p data-testid="learner-course-percent">{t('progress.coursePercent', { percent: status.coursePercent })}</p>
-          <div className="table-scroll">
-            <table className="data-table" data-testid="learner-detail">
-              <caption className="visually-hidden">{detail.course.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('me.lesson')}</th>
-                  <th scope="col">{t('me.coverage')}</th>
-                  <th scope="col">{t('admin.learner.position')}</th>
-                  <th scope="col">{t('admin.learner.attempts')}</th>
-                  <th scope="col">{t('admin.learner.best')}</th>
-                  <th scope="col">{t('admin.learner.last')}</th>
-                  <th scope="col">{t('me.status')}</th>
-                  <th scope="col">{t('admin.learner.completedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.lessons.map((lesson) => (
-                  <tr key={lesson.slug} data-lesson={lesson.slug}>
-                    <th scope="row">{lesson.title}</th>
-                    <td>{lesson.coverage}%</td>
-                    <td>{`${formatClock(lesson.position)} / ${formatClock(lesson.duration)}`}</td>
-                    <td>{lesson.attempts?.count ?? 0}</td>
-                    <td>{lesson.attempts ? `${lesson.attempts.best}%` : '—'}</td>
-                    <td>{lesson.attempts ? `${lesson.attempts.last}% · ${when.format(lesson.attempts.lastAt)}` : '—'}</td>
-                    <td>
-                      <StatusBadge status={lesson.status} label={statusText[lesson.status]} />
-                    </td>
-                    <td>{lesson.completedAt ? when.format(lesson.completedAt) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={detail.course.title}
+            rows={detail.lessons}
+            rowKey={(lesson) => lesson.slug}
+            rowProps={(lesson) => ({ 'data-lesson': lesson.slug })}
+            testId="learner-detail"
+            columns={[
+              { key: 'lesson', header: t('me.lesson'), rowHeader: true, cell: (lesson) => lesson.title },
+              { key: 'coverage', header: t('me.coverage'), cell: (lesson) => `${lesson.coverage}%` },
+              { key: 'position', header: t('admin.learner.position'), cell: (lesson) => `${clock(lesson.position)} / ${clock(lesson.duration)}` },
+              { key: 'attempts', header: t('admin.learner.attempts'), cell: (lesson) => lesson.attempts?.count ?? 0 },
+              { key: 'best', header: t('admin.learner.best'), cell: (lesson) => (lesson.attempts ? `${lesson.attempts.best}%` : '—') },
+              { key: 'last', header: t('admin.learner.last'), cell: (lesson) => (lesson.attempts ? `${lesson.attempts.last}% · ${formatDateTime(lesson.attempts.lastAt, locale)}` : '—') },
+              { key: 'status', header: t('me.status'), cell: (lesson) => <StatusBadge status={lesson.status} label={statusText[lesson.status]} /> },
+              { key: 'completed', header: t('admin.learner.completedAt'), cell: (lesson) => (lesson.completedAt ? formatDateTime(lesson.completedAt, locale) : '—') },
+            ]}
+          />
         </section>
       ))}
     </div>
   );
-}
-
-function formatClock(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
