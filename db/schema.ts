@@ -24,8 +24,9 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
 /**
- * One row per sign-in. The JWT carries only this id, so signing out (or an
- * admin revoking) ends a session at once although Auth.js sessions are JWTs.
+ * One row per sign-in. The JWT carries only this id, so signing out (or a
+ * password change through user:create) ends a session at once although
+ * Auth.js sessions are JWTs.
  */
 export const sessions = sqliteTable(
   'sessions',
@@ -43,7 +44,7 @@ export const sessions = sqliteTable(
 export type Session = typeof sessions.$inferSelect;
 export type NewSession = typeof sessions.$inferInsert;
 
-/** Fixed-window counters for throttling (sign-in per account and per address). */
+/** Fixed-window counters for throttling: sign-in, error reports and quiz attempts, per account or per address. */
 export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   count: integer('count').notNull(),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from './client';
 
-// The FTS5 index over the course content (migration 0001_search). SQLite-specific:
+// The FTS5 index over the course content (migration 0002_search). SQLite-specific:
 // on PostgreSQL this module would use pg_trgm behind the same functions.
 
 export type SearchDocumentKind = 'title' | 'paragraph' | 'summary' | 'quiz';
