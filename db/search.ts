@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { getDb } from './client';
 
 // The FTS5 index over the course content (migration 0002_search). SQLite-specific:
@@ -28,25 +29,24 @@ export type SearchMatch = Omit<SearchDocument, 'searchable'>;
 
 const versionKey = 'content_version';
 
+// search_index is an FTS5 virtual table and search_meta a key-value table, both
+// made by the migration, not by the Drizzle schema: the queries use Drizzle's sql
+// template with typed results.
+
 export function readSearchIndexVersion(): string | undefined {
-  const row = getDb().$client.prepare('select value from search_meta where key = ?').get(versionKey) as { value: string } | undefined;
-  return row?.value;
+  return getDb().get<{ value: string } | undefined>(sql`select value from search_meta where key = ${versionKey}`)?.value;
 }
 
 /** Replaces the whole index and its version in one transaction: searches never see half an index. */
 export function replaceSearchIndex({ documents, version }: { documents: SearchDocument[]; version: string }): void {
-  const client = getDb().$client;
-  const insert = client.prepare(
-    `insert into search_index (searchable, locale, course, lesson, kind, anchor, position, heading, text)
-     values (@searchable, @locale, @course, @lesson, @kind, @anchor, @position, @heading, @text)`,
-  );
-  client.transaction(() => {
-    client.prepare('delete from search_index').run();
-    for (const document of documents) insert.run(document);
-    client
-      .prepare('insert into search_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value')
-      .run(versionKey, version);
-  })();
+  getDb().transaction((tx) => {
+    tx.run(sql`delete from search_index`);
+    for (const d of documents) {
+      tx.run(sql`insert into search_index (searchable, locale, course, lesson, kind, anchor, position, heading, text)
+        values (${d.searchable}, ${d.locale}, ${d.course}, ${d.lesson}, ${d.kind}, ${d.anchor}, ${d.position}, ${d.heading}, ${d.text})`);
+    }
+    tx.run(sql`insert into search_meta (key, value) values (${versionKey}, ${version}) on conflict (key) do update set value = excluded.value`);
+  });
 }
 
 /**
@@ -56,18 +56,14 @@ export function replaceSearchIndex({ documents, version }: { documents: SearchDo
  * then relevance (bm25), then catalog order.
  */
 export function findSearchMatches({ match, likePatterns, locale, limit }: { match?: string; likePatterns: string[]; locale: string; limit: number }): SearchMatch[] {
-  const conditions = [...(match ? ['search_index match @match'] : []), ...likePatterns.map((_, i) => `searchable like @like${i} escape '\\'`)];
+  const conditions = [...(match ? [sql`search_index match ${match}`] : []), ...likePatterns.map((pattern) => sql`searchable like ${pattern} escape '\\'`)];
   if (conditions.length === 0) return [];
-  const params: Record<string, string | number> = { locale, limit, ...Object.fromEntries(likePatterns.map((pattern, i) => [`like${i}`, pattern])) };
-  if (match) params.match = match;
-  const byRelevance = match ? 'bm25(search_index), ' : '';
-  return getDb()
-    .$client.prepare(
-      `select locale, course, lesson, kind, anchor, position, heading, text
-       from search_index
-       where ${conditions.join(' and ')}
-       order by locale = @locale desc, kind = 'title' desc, ${byRelevance}position
-       limit @limit`,
-    )
-    .all(params) as SearchMatch[];
+  const byRelevance = match ? sql`bm25(search_index), ` : sql``;
+  return getDb().all<SearchMatch>(
+    sql`select locale, course, lesson, kind, anchor, position, heading, text
+      from search_index
+      where ${sql.join(conditions, sql` and `)}
+      order by locale = ${locale} desc, kind = 'title' desc, ${byRelevance}position
+      limit ${limit}`,
+  );
 }
