@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { AuthCard } from '@/components/auth/AuthCard';
 import { LoginForm } from '@/components/auth/LoginForm';
 import { localizeError } from '@/lib/http/form-errors';
-import { safeLocalPath } from '@/lib/http/safe-redirect';
+import { authPageContext } from '@/lib/auth/page-context';
 import { alternatesFor } from '@/lib/i18n/alternates';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
@@ -25,24 +25,19 @@ function errorFromQuery(code: unknown, error: unknown, t: ReturnType<typeof getT
 }
 
 export default async function LoginPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  const query = await searchParams;
-  const t = getTranslator(locale);
-  const next = safeLocalPath(typeof query.next === 'string' ? query.next : undefined, `/${locale}`);
+  const { locale, query, next, t } = await authPageContext(params, searchParams);
   return (
-    <div className="card form-card">
-      <h1>{t('auth.loginTitle')}</h1>
-      <p className="muted">{t('auth.loginIntro')}</p>
+    <AuthCard
+      title={t('auth.loginTitle')}
+      intro={t('auth.loginIntro')}
+      other={{ text: t('auth.noAccount'), label: t('auth.registerLink'), href: `/${locale}/register?next=${encodeURIComponent(next)}` }}
+    >
       <LoginForm
         locale={locale}
         next={next}
         initialError={errorFromQuery(query.code, query.error, t)}
         labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submitLogin') }}
       />
-      <p className="muted" style={{ marginTop: '1rem' }}>
-        {t('auth.noAccount')} <a href={`/${locale}/register?next=${encodeURIComponent(next)}`}>{t('auth.registerLink')}</a>
-      </p>
-    </div>
+    </AuthCard>
   );
 }

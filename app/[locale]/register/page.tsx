@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { AuthCard } from '@/components/auth/AuthCard';
 import { RegisterForm } from '@/components/auth/RegisterForm';
-import { safeLocalPath } from '@/lib/http/safe-redirect';
+import { authPageContext } from '@/lib/auth/page-context';
 import { alternatesFor } from '@/lib/i18n/alternates';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
@@ -15,15 +15,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RegisterPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  const query = await searchParams;
-  const t = getTranslator(locale);
-  const next = safeLocalPath(typeof query.next === 'string' ? query.next : undefined, `/${locale}`);
+  const { locale, next, t } = await authPageContext(params, searchParams);
   return (
-    <div className="card form-card">
-      <h1>{t('auth.registerTitle')}</h1>
-      <p className="muted">{t('auth.registerIntro')}</p>
+    <AuthCard
+      title={t('auth.registerTitle')}
+      intro={t('auth.registerIntro')}
+      other={{ text: t('auth.haveAccount'), label: t('auth.loginLink'), href: `/${locale}/login?next=${encodeURIComponent(next)}` }}
+    >
       <RegisterForm
         locale={locale}
         next={next}
@@ -35,9 +33,6 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           submit: t('auth.submitRegister'),
         }}
       />
-      <p className="muted" style={{ marginTop: '1rem' }}>
-        {t('auth.haveAccount')} <a href={`/${locale}/login?next=${encodeURIComponent(next)}`}>{t('auth.loginLink')}</a>
-      </p>
-    </div>
+    </AuthCard>
   );
 }
