@@ -99,6 +99,7 @@ test.describe('the quiz posted by hand, without JavaScript, on the production bu
 
 test.describe('a learner taking the quiz', () => {
   test('fails and sees which answers were wrong without the key; passes and sees every explanation and the correct choices', async ({ page }) => {
+    test.setTimeout(120_000);
     await signUp(page);
     const lesson = lessonOf('orientamenti-del-cliente');
     const quiz = lesson.texts.en!.quiz;
@@ -169,6 +170,7 @@ test.describe('a learner taking the quiz', () => {
   });
 
   test('at the attempt limit a learner sees when to try again, in French', async ({ page }) => {
+    test.setTimeout(120_000);
     await signUp(page, 'fr', 'Camille Essai');
     const lesson = lessonOf('clienti-problematici-online');
     const quiz = lesson.texts.fr!.quiz;

@@ -65,10 +65,13 @@ export class LessonPage {
 
   /** Sets a question's choices to exactly these (unchecking the others). */
   async setAnswer(id: string, choices: string[]) {
-    for (const input of await this.question(id).locator('input').all()) {
-      const wanted = choices.includes((await input.getAttribute('value'))!);
+    const inputs = await this.question(id)
+      .locator('input')
+      .evaluateAll((elements) => elements.map((element) => [(element as HTMLInputElement).value, (element as HTMLInputElement).type]));
+    for (const [value, type] of inputs) {
+      const wanted = choices.includes(value!);
       // A radio is unchecked by checking another one.
-      if (wanted || (await input.getAttribute('type')) === 'checkbox') await input.setChecked(wanted);
+      if (wanted || type === 'checkbox') await this.question(id).locator(`input[value="${value}"]`).setChecked(wanted);
     }
   }
 
