@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { getDb } from './client';
 import type { Db } from './connection';
 import {
@@ -61,6 +61,15 @@ function queries(tx: Tx | Db) {
     saveAllowance({ allowance }: { allowance: WatchAllowance }): void {
       const { userId: _u, ...changes } = allowance;
       tx.insert(watchAllowances).values(allowance).onConflictDoUpdate({ target: watchAllowances.userId, set: changes }).run();
+    },
+    /** When the learner attempted this quiz after `since` (read in the transaction that may add one, so parallel posts cannot overrun a limit). */
+    attemptTimesSince({ userId, course, lesson, since }: Key & { since: Date }): Date[] {
+      return tx
+        .select({ createdAt: quizAttempts.createdAt })
+        .from(quizAttempts)
+        .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.course, course), eq(quizAttempts.lesson, lesson), gt(quizAttempts.createdAt, since)))
+        .all()
+        .map((row) => row.createdAt);
     },
   };
 }

@@ -21,7 +21,7 @@ export type SearchDocument = {
   heading: string;
   /** Shown, highlighted. */
   text: string;
-  /** What is matched: the normalized heading and text, and any hidden text (quiz explanations). */
+  /** What is matched: the normalized heading and text (nothing that is not shown). */
   searchable: string;
 };
 

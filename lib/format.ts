@@ -21,6 +21,11 @@ export function formatDateTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(localeTags[locale], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
 }
 
+/** A moment within the next days: "martedì 1 dicembre, 23:02 UTC". */
+export function formatWeekdayTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(localeTags[locale], { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+}
+
 /** A duration as hours under two days, else days, in the locale's words (Intl units, no catalog keys). */
 export function formatSpan(ms: number, locale: Locale): string {
   const [value, unit] = ms < 48 * hourMs ? [ms / hourMs, 'hour'] : [ms / (24 * hourMs), 'day'];

@@ -5,35 +5,35 @@ import { Notice } from '@/components/ui/Notice';
 import type { QuizQuestion } from '@/lib/content/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { loadCourseProgress } from '@/lib/progress/client-store';
-import { gradeQuizAction, type QuizState } from '@/lib/quiz/actions';
+import { gradeQuizAction } from '@/lib/quiz/actions';
+import type { Answers } from '@/lib/quiz/parse-answers';
+import { idleQuiz, type QuizState } from '@/lib/quiz/state';
+import { QuizQuestionItem, type QuestionLabels } from './QuizQuestion';
 
-type Labels = Record<
-  'heading' | 'intro' | 'single' | 'multiple' | 'submit' | 'retry' | 'score' | 'passed' | 'failed' | 'correct' | 'wrong' | 'rightAnswer' | 'empty' | 'notFound' | 'anonNote' | 'saved',
-  string
->;
+type Labels = QuestionLabels & Record<'intro' | 'submit' | 'retry', string>;
 
 type Props = { course: string; lesson: string; locale: Locale; questions: QuizQuestion[]; labels: Labels };
 
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-
-/** The quiz; a new attempt remounts the form, which resets the action's state. */
+/** The quiz; "Try again" remounts the form (which resets the action's state) with the last choices. */
 export function Quiz(props: Props) {
-  const [attempt, setAttempt] = useState(0);
-  return <QuizForm key={attempt} {...props} onRetry={() => setAttempt((n) => n + 1)} />;
+  const [round, setRound] = useState<{ n: number; selected: Answers }>({ n: 0, selected: {} });
+  return <QuizForm key={round.n} {...props} initial={round.selected} onRetry={(selected) => setRound({ n: round.n + 1, selected })} />;
 }
 
-/** Grading happens in a server action, so the form works without JavaScript too. */
-function QuizForm({ course, lesson, locale, questions, labels, onRetry }: Props & { onRetry: () => void }) {
-  const [state, action, pending] = useActionState<QuizState, FormData>(gradeQuizAction, { status: 'idle' });
+/**
+ * Grading happens in a server action, so the form works without JavaScript too.
+ * The texts of a graded attempt (score, attempts left, when to come back) come
+ * localized from the server, which alone knows them.
+ */
+function QuizForm({ course, lesson, locale, questions, labels, initial, onRetry }: Props & { initial: Answers; onRetry: (selected: Answers) => void }) {
+  const [state, action, pending] = useActionState<QuizState, FormData>(gradeQuizAction, idleQuiz);
   const graded = state.status === 'graded' ? state : undefined;
   // A stored attempt may complete the lesson or the course: refresh the learner's progress.
   useEffect(() => {
     if (graded?.saved) void loadCourseProgress(course);
   }, [graded, course]);
-  const selected = state.status === 'idle' ? {} : state.selected;
-  const choiceText = (question: QuizQuestion, ids: string[]) =>
-    ids.map((id) => question.choices.find((choice) => choice.id === id)?.text ?? id).join(' · ');
+  const selected = state.status === 'idle' ? initial : state.selected;
+  const missing = state.status === 'incomplete' ? state.missing : [];
 
   return (
     <form action={action} className="quiz" aria-describedby="quiz-intro" noValidate>
@@ -43,55 +43,46 @@ function QuizForm({ course, lesson, locale, questions, labels, onRetry }: Props 
       <input type="hidden" name="course" value={course} />
       <input type="hidden" name="lesson" value={lesson} />
       <input type="hidden" name="locale" value={locale} />
-      {state.status === 'error' && <Notice tone="error">{state.error === 'quizEmpty' ? labels.empty : labels.notFound}</Notice>}
+      {'message' in state && <Notice tone="error">{state.message}</Notice>}
       <ol className="quiz__questions">
-        {questions.map((question, index) => {
-          const result = graded?.result.questions.find((q) => q.id === question.id);
-          return (
-            <li key={question.id} className={`quiz__question${result ? (result.correct ? ' is-correct' : ' is-wrong') : ''}`} data-question={question.id}>
-              <fieldset>
-                <legend>
-                  <span className="visually-hidden">{index + 1}. </span>
-                  {question.prompt} <span className="muted small">({question.kind === 'single' ? labels.single : labels.multiple})</span>
-                </legend>
-                {question.choices.map((choice) => (
-                  <label key={choice.id} className="choice">
-                    <input
-                      type={question.kind === 'single' ? 'radio' : 'checkbox'}
-                      name={`q:${question.id}`}
-                      value={choice.id}
-                      defaultChecked={selected[question.id]?.includes(choice.id)}
-                      disabled={Boolean(graded)}
-                    />
-                    <span>{choice.text}</span>
-                  </label>
-                ))}
-              </fieldset>
-              {result && (
-                <div className="quiz__feedback" role="note">
-                  <p>
-                    <strong>{result.correct ? `✓ ${labels.correct}` : `✗ ${labels.wrong}`}</strong>
-                    {!result.correct && <> — {fill(labels.rightAnswer, { answer: choiceText(question, result.answer) })}</>}
-                  </p>
-                  <p>{graded?.explanations[question.id]}</p>
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {questions.map((question, index) => (
+          <QuizQuestionItem
+            key={question.id}
+            question={question}
+            number={index + 1}
+            selected={selected[question.id]}
+            feedback={graded?.feedback.questions.find((q) => q.id === question.id)}
+            missing={missing.includes(question.id)}
+            labels={labels}
+          />
+        ))}
       </ol>
       {graded ? (
         <div aria-live="polite">
-          <Notice tone={graded.result.passed ? 'success' : 'error'}>
+          <Notice tone={graded.feedback.passed ? 'success' : 'error'}>
             <p>
-              <strong>{graded.result.passed ? labels.passed : labels.failed}</strong>
+              <strong>{graded.summary.title}</strong>
             </p>
-            <p data-testid="quiz-score">{fill(labels.score, { score: graded.result.score, total: graded.result.total, percent: graded.result.percent })}</p>
-            <p className="small">{graded.saved ? labels.saved : labels.anonNote}</p>
+            <p data-testid="quiz-score">{graded.summary.score}</p>
+            {graded.summary.notes.map((note) => (
+              <p key={note} className="small">
+                {note}
+              </p>
+            ))}
           </Notice>
-          <button type="button" className="button" onClick={onRetry}>
-            {labels.retry}
-          </button>
+          {graded.canRetry && (
+            // Without JavaScript the link reloads a fresh quiz; with it, the form starts again in place.
+            <a
+              className="button"
+              href={`/${locale}/courses/${course}/${lesson}?retry#quiz-title`}
+              onClick={(event) => {
+                event.preventDefault();
+                onRetry(graded.selected);
+              }}
+            >
+              {labels.retry}
+            </a>
+          )}
         </div>
       ) : (
         <button type="submit" className="button" disabled={pending}>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { SearchDocument } from '@/db/search';
-import { getQuizWithKey, lessonParams } from '@/lib/content';
+import { lessonParams } from '@/lib/content';
 import { getLiveLesson } from '@/lib/corrections';
 import { locales } from '@/lib/i18n/locales';
 import { normalizeText } from './normalize';
@@ -21,7 +21,7 @@ export function buildSearchDocuments(): SearchDocument[] {
     for (const locale of locales) {
       const lesson = getLiveLesson(course, slug, locale);
       if (!lesson || lesson.textLocale !== locale) continue;
-      const add = (kind: SearchDocument['kind'], anchor: string, heading: string, text: string, hidden = '') =>
+      const add = (kind: SearchDocument['kind'], anchor: string, heading: string, text: string) =>
         documents.push({
           locale,
           course,
@@ -31,13 +31,13 @@ export function buildSearchDocuments(): SearchDocument[] {
           position: documents.length,
           heading,
           text,
-          searchable: normalizeText([heading, text, hidden].filter(Boolean).join('\n')),
+          searchable: normalizeText([heading, text].filter(Boolean).join('\n')),
         });
       add('title', '', lesson.title, lesson.description);
       for (const paragraph of lesson.paragraphs) add('paragraph', paragraph.id, paragraph.keyPoint, paragraph.text);
       for (const text of [...lesson.summary, ...lesson.takeaways]) add('summary', summaryAnchor, '', text);
-      // The explanation is matched but never shown: the page reveals it only after grading.
-      for (const question of getQuizWithKey(course, slug, locale) ?? []) add('quiz', quizAnchor, '', question.prompt, question.explanation);
+      // Only the prompt: the explanations would make search an answer oracle (they are shown only after a pass).
+      for (const question of lesson.quiz) add('quiz', quizAnchor, '', question.prompt);
     }
   }
   return documents;

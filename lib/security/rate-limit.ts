@@ -15,9 +15,20 @@ export function checkLimit(limit: Limit, now: Date): LimitState {
 
 /** Counts a hit and says whether the key is now over its limit. */
 export function consumeLimit(limit: Limit, now: Date): LimitState {
+  const quota = consumeQuota(limit, now);
+  return { limited: quota.limited, retryAfterMs: quota.limited ? quota.resetAt.getTime() - now.getTime() : 0 };
+}
+
+export type QuotaState = { limited: boolean; left: number; resetAt: Date };
+
+/**
+ * Counts a hit (one atomic upsert, so parallel requests cannot overrun it) and
+ * says whether it was over the limit, how many hits the window has left after
+ * it, and when the window ends.
+ */
+export function consumeQuota(limit: Limit, now: Date): QuotaState {
   const row = hitRateLimit({ key: limit.key, now, windowMs: limit.windowMs });
-  const limited = row.count > limit.max;
-  return { limited, retryAfterMs: limited ? row.resetAt.getTime() - now.getTime() : 0 };
+  return { limited: row.count > limit.max, left: Math.max(0, limit.max - row.count), resetAt: row.resetAt };
 }
 
 export function resetLimit(limit: Limit): void {

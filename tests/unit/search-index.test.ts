@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { readSearchIndexVersion, replaceSearchIndex } from '@/db/search';
+import { getQuizWithKey, lessonParams } from '@/lib/content';
+import { locales } from '@/lib/i18n/locales';
 import { buildSearchDocuments, contentVersion } from '@/lib/search/documents';
+import { normalizeText } from '@/lib/search/normalize';
 import { ensureSearchIndex } from '@/lib/search/indexer';
 import { search } from '@/lib/search/search';
 
@@ -28,5 +31,15 @@ describe('keeping the index in step with the content', () => {
     expect(italian.filter((d) => d.kind === 'summary').every((d) => d.anchor === 'summary-title')).toBe(true);
     expect(italian.filter((d) => d.kind === 'quiz').every((d) => d.anchor === 'quiz-title')).toBe(true);
     expect(italian.every((d) => d.searchable === d.searchable.toLowerCase() && !/[àèéìòù]/.test(d.searchable))).toBe(true);
+  });
+
+  it('indexes no quiz explanation (an answer oracle), only what the page shows', () => {
+    const documents = buildSearchDocuments();
+    const quiz = documents.filter((d) => d.kind === 'quiz');
+    expect(quiz.length).toBeGreaterThan(0);
+    expect(quiz.every((d) => d.searchable === normalizeText(d.text))).toBe(true);
+    const explanations = lessonParams().flatMap(({ course, lesson }) => locales.flatMap((locale) => getQuizWithKey(course, lesson, locale) ?? []).map((q) => normalizeText(q.explanation)));
+    expect(explanations.length).toBeGreaterThan(100);
+    for (const explanation of explanations) expect(documents.some((d) => d.searchable.includes(explanation))).toBe(false);
   });
 });

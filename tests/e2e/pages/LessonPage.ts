@@ -63,7 +63,51 @@ export class LessonPage {
     for (const choice of choices) await this.question(id).locator(`input[value="${choice}"]`).check();
   }
 
+  /** Sets a question's choices to exactly these (unchecking the others). */
+  async setAnswer(id: string, choices: string[]) {
+    const inputs = await this.question(id)
+      .locator('input')
+      .evaluateAll((elements) => elements.map((element) => [(element as HTMLInputElement).value, (element as HTMLInputElement).type]));
+    for (const [value, type] of inputs) {
+      const wanted = choices.includes(value!);
+      // A radio is unchecked by checking another one.
+      if (wanted || type === 'checkbox') await this.question(id).locator(`input[value="${value}"]`).setChecked(wanted);
+    }
+  }
+
   async submitQuiz() {
     await this.page.locator('form.quiz button[type=submit]').click();
   }
+
+  quiz() {
+    return this.page.locator('form.quiz');
+  }
+
+  /** The notice above the questions: a refused post, unanswered questions, the attempt limit. */
+  quizError() {
+    return this.quiz().locator(':scope > .notice--error');
+  }
+
+  /** The notice after a graded attempt (score, attempts left, when to come back). */
+  quizResult() {
+    return this.quiz().locator('[aria-live] .notice');
+  }
+
+  /** The choices marked as the learner's own, and those marked as the correct ones, in a question. */
+  mine(id: string) {
+    return this.question(id).locator('.choice.is-mine');
+  }
+
+  markedCorrect(id?: string) {
+    return (id ? this.question(id) : this.quiz()).locator('.choice.is-answer');
+  }
+
+  retryQuiz() {
+    return this.quiz().locator('a.button', { hasText: /./ });
+  }
+}
+
+/** The quiz form's hidden fields as the server rendered them (course, lesson, locale and Next's `$ACTION_…` fields). */
+export async function quizFormFields(page: Page): Promise<[string, string][]> {
+  return page.locator('form.quiz input[type=hidden]').evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as [string, string]));
 }

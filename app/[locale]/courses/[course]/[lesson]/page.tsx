@@ -14,6 +14,7 @@ import { minutesOf } from '@/lib/format';
 import { alternatesFor } from '@/lib/i18n/alternates';
 import { locales } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
+import { quizPassPercent } from '@/lib/progress/rules';
 
 type Props = { params: Promise<{ locale: string; course: string; lesson: string }> };
 
@@ -102,8 +103,8 @@ export default async function LessonPage({ params }: Props) {
           locale={locale}
           questions={lesson.quiz}
           labels={{
-            ...labelsOf('quiz', ['heading', 'intro', 'single', 'multiple', 'submit', 'retry', 'score', 'passed', 'failed', 'correct', 'wrong', 'rightAnswer', 'empty', 'notFound', 'anonNote'] as const),
-            saved: t('progress.quizSaved'),
+            ...labelsOf('quiz', ['single', 'multiple', 'submit', 'retry', 'correct', 'wrong', 'yourAnswer', 'rightChoice'] as const),
+            intro: t('quiz.intro', { pass: quizPassPercent }),
           }}
         />
       </section>
