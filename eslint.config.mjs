@@ -18,7 +18,7 @@ const config = [
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '**/db/*'], message: 'Pages and components get data from a feature module in lib/, never from db/.' }] }],
     },
   },
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'public/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.bench/**', 'bench-results/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'public/**', 'next-env.d.ts'] },
 ];
 
 export default config;
