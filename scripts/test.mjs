@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * npm test: type check, lint, unit/integration tests (Vitest), then browser
- * tests (Playwright, Chromium) against a production build. Ends with one line:
+ * tests (Playwright, Chromium) against a production build, then a smoke run of
+ * the bench (1 s per hot path; counted as one check). Ends with one line:
  * "N passed, N failed", summing every suite.
  */
 import { spawnSync } from 'node:child_process';
@@ -74,6 +75,7 @@ if (!chromium) {
     failed: (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0),
   }));
   if (!counted) totals.failed += 1;
+  check('Bench smoke run (npm run bench, 1 s per hot path)', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/bench-smoke.ts']);
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
