@@ -1,0 +1,78 @@
+/**
+ * npm run bench:lighthouse: Lighthouse (the npm package, driving Debian's
+ * Chromium headless) on the lesson page, mobile and desktop, signed out and
+ * signed in (the session cookie sent with every request). Prints the four
+ * category scores, LCP and the unused JavaScript, and writes them to
+ * bench-results/lighthouse.json. Starts a scratch Aula like npm run bench,
+ * or measures BENCH_TARGET. CHROMIUM_PATH overrides /usr/bin/chromium.
+ * Lighthouse itself runs in scripts/bench/lighthouse-runs.mjs (plain Node).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demoEmail, demoPassword, launchAula } from './bench/aula';
+import { createClient } from './bench/client';
+import { packageVersion } from './bench/reference';
+import { stopProcess, type Server } from './bench/servers';
+
+const root = process.cwd();
+const lessonUrl = '/it/courses/risoluzione-dei-conflitti/livelli-di-contatto';
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const out = process.env.BENCH_LIGHTHOUSE_OUT || 'bench-results/lighthouse.json';
+const say = (text: string) => console.log(text);
+
+type Run = { formFactor: 'mobile' | 'desktop'; signedIn: boolean; scores: Record<string, number | null>; lcpMs: number | null; unusedJsBytes: number | null; unusedJsFiles: number; failing: Record<string, string[]>; warnings: string[] };
+
+function table(runs: Run[]): string {
+  const header = ['run', ...categories, 'LCP', 'unused JS'];
+  const rows = runs.map((r) => [
+    `${r.formFactor}, ${r.signedIn ? 'signed in' : 'signed out'}`,
+    ...categories.map((c) => String(r.scores[c] ?? '–')),
+    r.lcpMs === null ? '–' : `${(r.lcpMs / 1000).toFixed(2)} s`,
+    r.unusedJsBytes === null ? '–' : `${(r.unusedJsBytes / 1024).toFixed(1)} KiB in ${r.unusedJsFiles} files`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  return [header, widths.map((w) => '-'.repeat(w)), ...rows].map((cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
+async function main() {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'aula-lighthouse-'));
+  let server: Server | undefined;
+  try {
+    if (!process.env.BENCH_TARGET) server = await launchAula(root, scratch, { learners: 10, say });
+    const base = (process.env.BENCH_TARGET || server!.base).replace(/\/$/, '');
+    const cookie = await createClient(base).signIn(demoEmail(1), demoPassword);
+    const chromePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+    const runsFile = path.join(scratch, 'runs.json');
+    const env = { ...process.env, CHROMIUM_PATH: chromePath, BENCH_LIGHTHOUSE_COOKIE: cookie };
+    const lighthouse = spawnSync(process.execPath, ['scripts/bench/lighthouse-runs.mjs', `${base}${lessonUrl}`, runsFile], { cwd: root, env, stdio: 'inherit' });
+    if (lighthouse.status !== 0) throw new Error(`Lighthouse failed (exit ${lighthouse.status})`);
+    const runs = JSON.parse(readFileSync(runsFile, 'utf8')) as Run[];
+    const results = {
+      measuredAt: new Date().toISOString(),
+      url: `${base}${lessonUrl}`,
+      lighthouse: packageVersion(root, 'lighthouse'),
+      chromium: chromePath,
+      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+      runs,
+    };
+    mkdirSync(path.dirname(path.resolve(root, out)), { recursive: true });
+    writeFileSync(path.resolve(root, out), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nLighthouse ${results.lighthouse} on ${results.url} (load average ${results.machine.loadAverage[0]})\n\n${table(runs)}`);
+    for (const run of runs) {
+      const label = `${run.formFactor}, ${run.signedIn ? 'signed in' : 'signed out'}`;
+      for (const [category, ids] of Object.entries(run.failing)) if (ids.length > 0) console.log(`  ${label}: ${category} below 100 because of ${ids.join(', ')}`);
+      for (const warning of run.warnings) console.log(`  ${label}: ${warning}`);
+    }
+    console.log(`\nWritten to ${out}`);
+  } finally {
+    await stopProcess(server);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,55 @@
+/**
+ * The Lighthouse half of npm run bench:lighthouse, in plain Node on purpose:
+ * Lighthouse sends functions to the page as source text, and tsx's transform
+ * adds a helper (`__name`) to them that the page does not have.
+ *   node scripts/bench/lighthouse-runs.mjs URL OUT.json   (cookie in BENCH_LIGHTHOUSE_COOKIE)
+ * Writes one entry per run: mobile and desktop, signed out and signed in.
+ */
+import { writeFileSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+
+const [url, out] = process.argv.slice(2);
+const cookie = process.env.BENCH_LIGHTHOUSE_COOKIE;
+const chromePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+async function audit(port, formFactor, signedIn) {
+  const flags = { port, output: 'json', logLevel: 'error', onlyCategories: categories, ...(signedIn && { extraHeaders: { Cookie: cookie } }) };
+  const result = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const unused = lhr.audits['unused-javascript']?.details;
+  return {
+    formFactor,
+    signedIn,
+    scores: Object.fromEntries(categories.map((c) => [c, typeof lhr.categories[c]?.score === 'number' ? Math.round(lhr.categories[c].score * 100) : null])),
+    lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+    unusedJsBytes: unused?.overallSavingsBytes ?? null,
+    unusedJsFiles: unused?.items?.length ?? 0,
+    // Outside performance, the audits that did not pass, to say why a score is below 100.
+    failing: Object.fromEntries(
+      categories.filter((c) => c !== 'performance').map((c) => [c, lhr.categories[c].auditRefs.map((ref) => lhr.audits[ref.id]).filter((a) => typeof a?.score === 'number' && a.score < 1).map((a) => a.id)]),
+    ),
+    warnings: lhr.runWarnings,
+  };
+}
+
+if (!url || !out || !cookie) {
+  console.error('usage: BENCH_LIGHTHOUSE_COOKIE=… node scripts/bench/lighthouse-runs.mjs URL OUT.json');
+  process.exit(2);
+}
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu'] });
+try {
+  const runs = [];
+  for (const formFactor of ['mobile', 'desktop']) {
+    for (const signedIn of [false, true]) {
+      console.log(`Lighthouse: ${formFactor}, ${signedIn ? 'signed in' : 'signed out'}…`);
+      runs.push(await audit(chrome.port, formFactor, signedIn));
+    }
+  }
+  writeFileSync(out, JSON.stringify(runs));
+} finally {
+  chrome.kill();
+}
