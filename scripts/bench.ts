@@ -137,7 +137,4 @@ main()
     console.error(error instanceof SettingsError ? error.message : error);
     process.exitCode = 1;
   })
-  .finally(async () => {
-    await cleanUp();
-    if (process.env.BENCH_DEBUG_HANDLES) setTimeout(() => console.log((process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles()), 2000).unref();
-  });
+  .finally(() => cleanUp());
