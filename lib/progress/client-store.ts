@@ -16,17 +16,24 @@ function set(course: string, next: ProgressState) {
   for (const listener of listeners) listener();
 }
 
-export async function loadCourseProgress(course: string): Promise<void> {
+/** Waits before asking again after a failure (2 s, 4 s … 32 s); the page works without progress meanwhile. */
+const retryDelaysMs = [2000, 4000, 8000, 16000, 32000];
+
+export async function loadCourseProgress(course: string, attempt = 0): Promise<void> {
   requested.add(course);
+  let settled = false;
   try {
     const response = await fetch(`/api/progress?course=${encodeURIComponent(course)}`, { cache: 'no-store' });
     // Always read the body: an unread response keeps the request open.
     const body: unknown = await response.json().catch(() => null);
+    settled = response.ok || (response.status >= 400 && response.status < 500);
     if (response.status === 401) set(course, { kind: 'anonymous' });
     else if (response.ok) set(course, { kind: 'learner', course: body as CourseStatus });
   } catch {
-    // Offline: stay unknown; the page works without progress.
+    // Offline or no answer: stay unknown (the player keeps recording) and ask again.
   }
+  const delay = retryDelaysMs[attempt];
+  if (!settled && delay !== undefined) setTimeout(() => void loadCourseProgress(course, attempt + 1), delay);
 }
 
 /** Folds a lesson's status (from a heartbeat) into its course; course figures are refetched when it completes. */

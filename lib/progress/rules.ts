@@ -14,3 +14,6 @@ export const heartbeatSeconds = 15;
 export const fastestPlaybackRate = 2;
 /** The speeds the player offers, none faster than the allowance. */
 export const playbackSpeeds = [0.75, 1, 1.25, 1.5, 1.75, fastestPlaybackRate] as const;
+
+/** The most intervals one heartbeat may carry (the server's schema refuses more; kept equal by a unit test). */
+export const maxIntervalsPerHeartbeat = 100;
