@@ -95,6 +95,21 @@ describe('recording from the first frame', () => {
     });
   }
 
+  it('a seek while playing closes one segment and opens the next (own bookkeeping, no played record)', async () => {
+    const video = new FakeVideo(false);
+    const tracker = track(video);
+    tracker.enable('learner-a');
+    video.play();
+    video.advance(10);
+    video.seek(50);
+    video.advance(5);
+    video.currentTime = 200; // a jump without seek events: the gap is not counted as watched
+    video.advance(2);
+    video.pause();
+    await elapse(minGapMs);
+    expect(sent.at(-1)!.intervals).toEqual([[0, 10], [50, 55], [200.25, 202]]);
+  });
+
   it('includes what the browser played before tracking started', async () => {
     const video = new FakeVideo();
     video.play();
