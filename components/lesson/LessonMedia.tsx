@@ -1,13 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { activeParagraph, startOf } from '@/lib/content/transcript-timing';
+import { useCourseProgress } from '@/lib/progress/client-store';
 import { playbackSpeeds } from '@/lib/progress/rules';
 import { localeNames, localeTags, type Locale } from '@/lib/i18n/locales';
-import { ResumeBar } from './ResumeBar';
 import { Transcript, type Paragraph } from './Transcript';
-import { useResume } from './useResume';
 import { useWatchTracking } from './useWatchTracking';
+
+// Only a signed-in learner has a position to resume: visitors never load it.
+const ResumeBar = lazy(() => import('./learner-only').then((parts) => ({ default: parts.ResumeBar })));
 
 type Labels = Record<
   'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard' | 'resumedAt' | 'startOver' | 'resumeAt' | 'report',
@@ -29,7 +31,8 @@ type Props = {
 /**
  * The video with its captions beside the transcript: the spoken paragraph is
  * highlighted, a paragraph click or Enter seeks there, and #paragraph-id in the
- * URL opens the lesson at it. Watching is tracked and resumed by the hooks.
+ * URL opens the lesson at it. Watching is tracked by useWatchTracking; a
+ * learner is taken back to where they left off by ResumeBar.
  */
 export function LessonMedia({ course, lesson, duration, locale, textLocale, paragraphs, media, transcriptUrl, labels }: Props) {
   const video = useRef<HTMLVideoElement>(null);
@@ -39,7 +42,7 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
     if (element) element.currentTime = Math.max(0, seconds);
   }, []);
   useWatchTracking(video, { course, lesson, duration });
-  const resume = useResume(video, seek, { course, lesson, duration });
+  const learner = useCourseProgress(course).kind === 'learner';
   const isPlaying = useCallback(() => video.current?.paused === false, []);
 
   // Open at #paragraph: seek there and mark it (the browser already scrolled to it).
@@ -110,7 +113,11 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
             {labels.videoFallback} <a href={media.video}>{labels.downloadVideo}</a>
           </p>
         </video>
-        <ResumeBar state={resume.state} labels={labels} onStartOver={resume.startOver} onResume={resume.resume} />
+        {learner && (
+          <Suspense>
+            <ResumeBar video={video} seek={seek} course={course} lesson={lesson} duration={duration} labels={labels} />
+          </Suspense>
+        )}
         <div className="player-bar">
           <label>
             {labels.speed}{' '}

@@ -16,9 +16,6 @@ function set(course: string, next: ProgressState) {
   for (const listener of listeners) listener();
 }
 
-/** Waits before asking again after a failure (2 s, 4 s … 32 s); the page works without progress meanwhile. */
-const retryDelaysMs = [2000, 4000, 8000, 16000, 32000];
-
 export async function loadCourseProgress(course: string, attempt = 0): Promise<void> {
   requested.add(course);
   let settled = false;
@@ -32,8 +29,8 @@ export async function loadCourseProgress(course: string, attempt = 0): Promise<v
   } catch {
     // Offline or no answer: stay unknown (the player keeps recording) and ask again.
   }
-  const delay = retryDelaysMs[attempt];
-  if (!settled && delay !== undefined) setTimeout(() => void loadCourseProgress(course, attempt + 1), delay);
+  // Asked again after 2 s, 4 s … 32 s; the page works without progress meanwhile.
+  if (!settled && attempt < 5) setTimeout(() => void loadCourseProgress(course, attempt + 1), 2000 * 2 ** attempt);
 }
 
 /** Folds a lesson's status (from a heartbeat) into its course; course figures are refetched when it completes. */

@@ -37,6 +37,9 @@ const slowCases: [string, (request: Request) => boolean][] = [
 ];
 
 test.describe('watching is recorded whatever the order of events', () => {
+  // Each test waits on purpose (3 s delays, seconds of playback, retries after 2 + 4 + 8 s of back-off).
+  test.describe.configure({ timeout: 120_000 });
+
   for (const [name, which] of slowCases) {
     test(`nothing is lost and nothing jumps when ${name} answers 3 s late`, async ({ page }) => {
       await signUpLearner(page);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffMs, minGapMs, retryAfterMs } from '@/lib/progress/heartbeat-client';
 import { pendingKey } from '@/lib/progress/pending-store';
 import { heartbeatMs, WatchTracker } from '@/lib/progress/tracker';
+import { WatchRecorder } from '@/lib/progress/watch-recorder';
 import { FakeVideo, MemoryStorage } from './support/fake-video';
 
 const course = 'risoluzione-dei-conflitti';
@@ -55,10 +56,21 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** As the lesson page does it: recording from mount, sending once the learner is known (enable). */
 function track(video: FakeVideo, onStatus = vi.fn()) {
-  const tracker = new WatchTracker(video as unknown as HTMLVideoElement, { course, lesson, duration, onStatus });
-  tracker.start();
-  return tracker;
+  const recorder = new WatchRecorder(video, duration);
+  recorder.start();
+  let tracker: WatchTracker | undefined;
+  return {
+    enable(learnerKey: string) {
+      tracker = new WatchTracker(recorder, { course, lesson, learnerKey, onStatus });
+      tracker.start();
+    },
+    stop() {
+      tracker?.stop();
+      recorder.stop();
+    },
+  };
 }
 
 /** Lets pending promises and timers run, `ms` of fake time. */
