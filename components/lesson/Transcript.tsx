@@ -2,7 +2,9 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { clock } from '@/lib/format';
+import { interpolate } from '@/lib/i18n/interpolate';
 import { localeTags, type Locale } from '@/lib/i18n/locales';
+import { requestReport, usePlayerState } from '@/lib/player/store';
 
 export type Paragraph = { id: string; text: string; start: number; end: number };
 type Labels = Record<'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'report', string>;
@@ -11,16 +13,15 @@ type Props = {
   paragraphs: Paragraph[];
   textLocale: Locale;
   transcriptUrl: string;
-  /** The paragraph being spoken (or last jumped to). */
-  active: string | undefined;
   /** Whether the video is playing: the spoken paragraph is kept in view only then. */
   isPlaying: () => boolean;
   onJump: (paragraph: Paragraph) => void;
   labels: Labels;
 };
 
-/** The transcript beside the video: highlighted as it is spoken, a click seeks, copy and download, a report flag per paragraph. */
-export function Transcript({ paragraphs, textLocale, transcriptUrl, active, isPlaying, onJump, labels }: Props) {
+/** The transcript beside the video: highlighted as it is spoken, a click seeks, copy and download, a ⚑ per paragraph that asks the report form (through the store) to report on it. */
+export function Transcript({ paragraphs, textLocale, transcriptUrl, isPlaying, onJump, labels }: Props) {
+  const active = usePlayerState((state) => state.active);
   const list = useRef<HTMLOListElement>(null);
   const [follow, setFollow] = useState(true);
   const [copied, setCopied] = useState(false);
@@ -32,14 +33,6 @@ export function Transcript({ paragraphs, textLocale, transcriptUrl, active, isPl
     const item = container.querySelector<HTMLElement>(`[data-paragraph="${active}"]`);
     if (item) container.scrollTo({ top: item.offsetTop - container.offsetTop - 16, behavior: 'smooth' });
   }, [active, follow, isPlaying]);
-
-  // Presets the report form (#report, below) to this paragraph and takes the reader there.
-  const report = (id: string) => {
-    const where = document.getElementById('report-where') as HTMLSelectElement | null;
-    if (where) where.value = `paragraph:${id}`;
-    document.getElementById('report')?.scrollIntoView();
-    document.getElementById('report-message')?.focus();
-  };
 
   const copy = async () => {
     await navigator.clipboard.writeText(paragraphs.map((p) => p.text).join('\n\n'));
@@ -75,7 +68,7 @@ export function Transcript({ paragraphs, textLocale, transcriptUrl, active, isPl
               onJump(paragraph);
             }}
           >
-            <a className="transcript__time" href={`#${paragraph.id}`} aria-label={labels.jumpTo.replace('{time}', clock(paragraph.start))}>
+            <a className="transcript__time" href={`#${paragraph.id}`} aria-label={interpolate(labels.jumpTo, { time: clock(paragraph.start) })}>
               {clock(paragraph.start)}
             </a>
             <p>{paragraph.text}</p>
@@ -86,7 +79,7 @@ export function Transcript({ paragraphs, textLocale, transcriptUrl, active, isPl
               title={labels.report}
               onClick={(event) => {
                 event.stopPropagation();
-                report(paragraph.id);
+                requestReport(`paragraph:${paragraph.id}`);
               }}
             >
               ⚑
