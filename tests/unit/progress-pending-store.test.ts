@@ -4,7 +4,7 @@ import { pendingKey, pendingTtlMs, readPending, sweepPending, updatePending } fr
 import { resumeChoice } from '@/lib/progress/resume';
 import { maxIntervalsPerHeartbeat } from '@/lib/progress/rules';
 import { maxIntervalsPerHeartbeat as serverLimit } from '@/lib/progress/schemas';
-import { MemoryStorage } from './support/fake-video';
+import { MemoryStorage } from '../support/fake-video';
 
 const duration = 360;
 const now = Date.UTC(2030, 0, 1);

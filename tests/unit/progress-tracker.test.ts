@@ -3,7 +3,7 @@ import { backoffMs, minGapMs, retryAfterMs } from '@/lib/progress/heartbeat-clie
 import { pendingKey } from '@/lib/progress/pending-store';
 import { heartbeatMs, WatchTracker } from '@/lib/progress/tracker';
 import { WatchRecorder } from '@/lib/progress/watch-recorder';
-import { FakeVideo, MemoryStorage } from './support/fake-video';
+import { FakeVideo, MemoryStorage } from '../support/fake-video';
 
 const course = 'risoluzione-dei-conflitti';
 const lesson = 'livelli-di-contatto';
