@@ -4,6 +4,15 @@ import type { NewCertificate, NewLessonProgress, NewQuizAttempt, NewUser } from 
 
 export type DemoLearner = { user: NewUser; progress: NewLessonProgress[]; attempts: NewQuizAttempt[]; certificate?: NewCertificate };
 
+/** Demo learners' e-mails end with this domain; any other user makes a database real. */
+export const demoEmailDomain = 'demo.aula.test';
+
+/** How many users are not demo learners (an admin created by npm start counts: it is real). */
+export function countRealUsers(db: Db): number {
+  const row = db.$client.prepare(`SELECT count(*) AS n FROM users WHERE email NOT LIKE ?`).get(`%@${demoEmailDomain}`) as { n: number };
+  return row.n;
+}
+
 const ms = (date: Date | null | undefined) => (date ? date.getTime() : null);
 
 /**
