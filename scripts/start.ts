@@ -39,7 +39,7 @@ async function main() {
   const stopRetention = startRetention();
   const { serve } = await import('./lib/serve'); // loads Next, now that NODE_ENV is set
   const serving = await serve({ dir: root, port: config.PORT, host: config.HOST });
-  console.log(`Aula is serving on ${serving.url}${config.HOST ? '' : ' (every interface; set HOST to choose one)'}`);
+  console.log(`Aula is serving on ${serving.url}${config.HOST ? '' : ' (every interface; set HOST to choose one)'}, process ${process.pid}`);
   stopOnSignals({
     server: serving.server,
     afterRequests: async () => {
