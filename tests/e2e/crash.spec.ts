@@ -74,15 +74,19 @@ test('SIGKILL under heartbeat load loses no acknowledged heartbeat, and integrit
   let life = 0;
   let running = true;
   const players = clients.map((client, i) => player(client, lessons[i % lessons.length]!.slug, () => life, () => running));
+  const answeredInLife = (l: number) => players.reduce((sum, p) => sum + p.acks.filter((ack) => ack.life === l).length, 0);
   try {
     for (let kill = 1; kill <= kills; kill++) {
-      await new Promise((resolve) => setTimeout(resolve, 2_500 + Math.random() * 1_500)); // under load
+      // Under load: once this life of the server has answered a few heartbeats (its first requests may be slow
+      // on a busy machine), a little more, then the kill.
+      await expect.poll(() => answeredInLife(life), { timeout: 90_000 }).toBeGreaterThanOrEqual(learnerCount);
+      await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1_200));
       server.process.kill('SIGKILL');
       expect((await server.exited).signal).toBe('SIGKILL');
       life += 1;
       server = await startServer(site);
     }
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await expect.poll(() => answeredInLife(life), { timeout: 90_000 }).toBeGreaterThanOrEqual(learnerCount);
   } finally {
     running = false;
     clearInterval(clock);

@@ -59,7 +59,7 @@ export function killServers(): void {
 /** Starts the server as `npm start` does (`viaNpm` runs npm itself), and resolves once /api/health answers. */
 export async function startServer(site: ServerSite, { viaNpm = false } = {}): Promise<OwnServer> {
   const env = { ...process.env, ...site.env };
-  for (const name of ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'AUTH_SECRET']) if (!(name in site.env)) delete env[name];
+  for (const name of ['HOST', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'AUTH_SECRET']) if (!(name in site.env)) delete env[name];
   const command = viaNpm ? ['npm', ['start']] as const : [process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts']] as const;
   // Detached: a process group of its own, so killServers() reaches npm's child too; signals in the tests go to this process only.
   const child = spawn(command[0], [...command[1]], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
