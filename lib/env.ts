@@ -33,6 +33,9 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  /** Where e-mail goes: smtp://user:pass@host:587 or smtps://…:465; unset writes it to data/outbox/. */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+  MAIL_FROM: optionalText.pipe(z.string().max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, such as "Aula <aula@example.com>"').optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

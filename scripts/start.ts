@@ -4,9 +4,11 @@
  * then serve on HOST:PORT from this very process, so that SIGTERM or SIGINT
  * to it (or to npm, which forwards them) stops the app gracefully.
  */
+import path from 'node:path';
 import { closeDb, getDb } from '@/db/client';
 import { authSecret, databasePath, dataDir, env, EnvError } from '@/lib/env';
 import { startRetention } from '@/lib/maintenance/retention';
+import { mailTransport, startMailWorker } from '@/lib/mail';
 import { compactStoredProgress } from '@/lib/progress/upgrade';
 import { ensureSearchIndex } from '@/lib/search/indexer';
 import { ensureBuild } from './lib/ensure-build';
@@ -37,6 +39,10 @@ async function main() {
   await ensureBuild(root, process.env);
 
   const stopRetention = startRetention();
+  if (mailTransport().kind === 'outbox') {
+    console.log(`E-mail: SMTP_URL is not set, so messages are saved in ${path.join(dataDir(), 'outbox')} and each one's link is printed here.`);
+  }
+  const stopMail = startMailWorker();
   const { serve } = await import('./lib/serve'); // loads Next, now that NODE_ENV is set
   const serving = await serve({ dir: root, port: config.PORT, host: config.HOST });
   console.log(`Aula is serving on ${serving.url}${config.HOST ? '' : ' (every interface; set HOST to choose one)'}, process ${process.pid}`);
@@ -44,6 +50,7 @@ async function main() {
     server: serving.server,
     afterRequests: async () => {
       stopRetention();
+      stopMail();
       await serving.closeNext();
       closeDb(); // checkpoints the write-ahead log into the database file, then closes it
     },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { deleteSentMail } from '@/db/mail';
 import { deleteExpiredRateLimits } from '@/db/rate-limits';
 import { deleteEndedSessions } from '@/db/sessions';
 
@@ -10,6 +11,8 @@ export const retention = {
   everyMs: 60 * 60_000,
   /** A session that expired or was signed out is kept this long (to answer "who was signed in when"), then deleted. */
   endedSessionsDays: 30,
+  /** A sent e-mail's row (its text is already gone) is kept this long, then deleted. */
+  sentMailDays: 30,
 };
 
 /** One kind of row to prune: returns how many rows it deleted. */
@@ -24,6 +27,7 @@ type PruneTask = { name: string; prune: (now: Date) => number };
 export const pruneTasks: PruneTask[] = [
   { name: 'expired rate-limit counters', prune: (now) => deleteExpiredRateLimits({ now }) },
   { name: `sessions ended over ${retention.endedSessionsDays} days ago`, prune: (now) => deleteEndedSessions({ before: new Date(now.getTime() - retention.endedSessionsDays * day) }) },
+  { name: `e-mails sent over ${retention.sentMailDays} days ago`, prune: (now) => deleteSentMail({ before: new Date(now.getTime() - retention.sentMailDays * day) }) },
 ];
 
 /** Runs every prune task once; returns what each deleted. */
