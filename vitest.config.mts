@@ -6,12 +6,12 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: `${import.meta.dirname}/` },
       // `server-only` throws outside React Server Components; tests are server code.
-      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, 'tests/unit/support/empty.mock.ts') },
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, 'tests/support/empty.mock.ts') },
     ],
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    setupFiles: ['tests/unit/support/setup.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/content/**/*.test.ts'],
+    setupFiles: ['tests/support/setup.ts'],
     // next-auth imports `next/server` without an extension; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },
     pool: 'forks',

@@ -1,10 +1,12 @@
 import type { MetadataRoute } from 'next';
+import { siteUrl } from '@/lib/env';
 
-const base = process.env.SITE_URL ?? 'http://localhost:3000';
+// Read at request time, so a changed SITE_URL shows without a rebuild.
+export const dynamic = 'force-dynamic';
 
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/*/me', '/*/editor', '/*/admin', '/*/login', '/*/register'] },
-    sitemap: `${base}/sitemap.xml`,
+    sitemap: `${siteUrl()}/sitemap.xml`,
   };
 }

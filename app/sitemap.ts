@@ -1,10 +1,12 @@
 import type { MetadataRoute } from 'next';
 import { lessonParams, listCourses } from '@/lib/content';
+import { siteUrl } from '@/lib/env';
 import { localeTags, locales } from '@/lib/i18n/locales';
 
-const base = process.env.SITE_URL ?? 'http://localhost:3000';
+// Read at request time, so a changed SITE_URL shows without a rebuild.
+export const dynamic = 'force-dynamic';
 
-function entry(rest: string): MetadataRoute.Sitemap[number] {
+function entry(base: string, rest: string): MetadataRoute.Sitemap[number] {
   const suffix = rest ? `/${rest}` : '';
   return {
     url: `${base}/it${suffix}`,
@@ -13,9 +15,10 @@ function entry(rest: string): MetadataRoute.Sitemap[number] {
 }
 
 export default function sitemap(): MetadataRoute.Sitemap {
+  const base = siteUrl();
   return [
-    entry(''),
-    ...listCourses('it').map((course) => entry(`courses/${course.slug}`)),
-    ...lessonParams().map(({ course, lesson }) => entry(`courses/${course}/${lesson}`)),
+    entry(base, ''),
+    ...listCourses('it').map((course) => entry(base, `courses/${course.slug}`)),
+    ...lessonParams().map(({ course, lesson }) => entry(base, `courses/${course}/${lesson}`)),
   ];
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { count, notLike } from 'drizzle-orm';
 import type { Db } from './connection';
 import { certificates, lessonProgress, quizAttempts, users, type NewCertificate, type NewLessonProgress, type NewQuizAttempt, type NewUser } from './schema';
 
@@ -6,6 +7,14 @@ export type DemoLearner = { user: NewUser; progress: NewLessonProgress[]; attemp
 
 /** Rows per INSERT: well under SQLite's limit of bound parameters per statement. */
 const rowsPerInsert = 200;
+
+/** Demo learners' e-mails end with this domain; any other user makes a database real. */
+export const demoEmailDomain = 'demo.aula.test';
+
+/** How many users are not demo learners (an admin created by npm start counts: it is real). */
+export function countRealUsers(db: Db): number {
+  return db.select({ n: count() }).from(users).where(notLike(users.email, `%@${demoEmailDomain}`)).get()!.n;
+}
 
 function insertChunks<T>(rows: T[], insert: (chunk: T[]) => void): void {
   for (let i = 0; i < rows.length; i += rowsPerInsert) insert(rows.slice(i, i + rowsPerInsert));

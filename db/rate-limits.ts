@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import { getDb } from './client';
 import { rateLimits, type RateLimit } from './schema';
 
@@ -31,6 +31,7 @@ export function clearRateLimit({ key }: { key: string }): void {
   getDb().delete(rateLimits).where(eq(rateLimits.key, key)).run();
 }
 
-export function deleteExpiredRateLimits({ now }: { now: Date }): void {
-  getDb().delete(rateLimits).where(lt(rateLimits.resetAt, now)).run();
+/** Deletes the counters whose window has ended (hitRateLimit would start them over anyway); returns how many. */
+export function deleteExpiredRateLimits({ now }: { now: Date }): number {
+  return getDb().delete(rateLimits).where(lte(rateLimits.resetAt, now)).run().changes;
 }

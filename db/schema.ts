@@ -104,6 +104,37 @@ export const watchAllowances = sqliteTable('watch_allowances', {
 });
 export type WatchAllowance = typeof watchAllowances.$inferSelect;
 
+export const mailStatuses = ['pending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+/**
+ * The durable outbox: every e-mail is queued here first, so a user's action
+ * never waits for or fails on the mail server. A worker sends what is due,
+ * retrying with back-off; `claimedUntil` keeps two workers (or processes)
+ * from sending the same message. The template's values (which may hold a
+ * single-use link) are cleared once the message is sent.
+ */
+export const mailQueue = sqliteTable(
+  'mail_queue',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recipient: text('recipient').notNull(),
+    locale: text('locale').notNull(),
+    kind: text('kind').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: mailStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('mail_queue_due_idx').on(table.status, table.nextAttemptAt), check('mail_queue_status_check', sql`${table.status} in ('pending', 'sent', 'failed')`)],
+);
+export type QueuedMail = typeof mailQueue.$inferSelect;
+export type NewQueuedMail = typeof mailQueue.$inferInsert;
+
 /** Data migrations written in TypeScript (after the SQL ones), each applied once. */
 export const dataMigrations = sqliteTable('data_migrations', {
   name: text('name').primaryKey(),

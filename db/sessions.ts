@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { getDb } from './client';
 import { sessions, users, type NewSession, type Role } from './schema';
 
@@ -29,4 +29,12 @@ export function revokeUserSessions({ userId, now }: { userId: string; now: Date 
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .run();
+}
+
+/** Deletes the sessions that expired or were revoked before `before`; returns how many. */
+export function deleteEndedSessions({ before }: { before: Date }): number {
+  return getDb()
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, before), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, before))))
+    .run().changes;
 }

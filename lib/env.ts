@@ -8,9 +8,23 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
+/**
+ * The public address of the site, as an origin (`https://aula.example.org`):
+ * canonical links, Open Graph, robots.txt and the sitemap are built from it.
+ */
+const siteUrlSchema = optionalText
+  .pipe(z.string().default('http://localhost:3000'))
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an absolute http(s) URL, such as https://aula.example.org')
+  .transform((value) => new URL(value))
+  .refine((url) => url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password, 'must be only the site’s origin (scheme, host and port), such as https://aula.example.org')
+  .transform((url) => url.origin);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address to listen on; unset listens on every interface (IPv4 and IPv6). */
+  HOST: optionalText.pipe(z.string().regex(/^[A-Za-z0-9.:%[\]-]{1,253}$/, 'must be a host name or an IP address, such as 127.0.0.1').optional()),
+  SITE_URL: siteUrlSchema,
   DATABASE_URL: z
     .string()
     .default('data/aula.sqlite')
@@ -19,6 +33,9 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  /** Where e-mail goes: smtp://user:pass@host:587 or smtps://…:465; unset writes it to data/outbox/. */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+  MAIL_FROM: optionalText.pipe(z.string().max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, such as "Aula <aula@example.com>"').optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -45,6 +62,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** SITE_URL as an origin without a trailing slash. */
+export function siteUrl(): string {
+  return env().SITE_URL;
 }
 
 export function databasePath(): string {

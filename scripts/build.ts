@@ -1,9 +1,8 @@
-/** Builds the app if its sources changed since the last build (used by npm test). */
+/** Builds the app if its sources or SITE_URL changed since the last build (used by npm test). */
+import { EnvError } from '@/lib/env';
 import { ensureBuild } from './lib/ensure-build';
 
-try {
-  ensureBuild(process.cwd(), process.env);
-} catch (error) {
-  console.error((error as Error).message);
+ensureBuild(process.cwd(), process.env).catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : (error as Error).message);
   process.exit(1);
-}
+});

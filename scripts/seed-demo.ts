@@ -1,15 +1,16 @@
 /**
- * npm run db:seed-demo -- --learners 10000 [--seed 7]
+ * npm run db:seed-demo -- --learners 10000 [--seed 7] [--force]
  * Fills DATABASE_URL with demo learners and believable progress: most start,
  * fewer finish each lesson, quizzes take one to three attempts, finishers get
  * a certificate. Deterministic for a given seed. Demo users share one
- * password ("demo learner passphrase"), hashed once.
+ * password ("demo learner passphrase"), hashed once. It refuses a database
+ * with users other than demo learners (a real one, by mistake) unless --force.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { migrateDatabase, openDatabase } from '@/db/connection';
-import { demoWriter, type DemoLearner } from '@/db/demo';
+import { closeSqlite, migrateDatabase, openDatabase } from '@/db/connection';
+import { countRealUsers, demoEmailDomain, demoWriter, type DemoLearner } from '@/db/demo';
 import { hashPassword } from '@/lib/auth/password';
 import { getCourse } from '@/lib/content';
 import { databasePath } from '@/lib/env';
@@ -39,14 +40,21 @@ function generator(seed: number) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { learners: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { learners: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean', default: false } }, strict: true });
   const args = argsSchema.parse(values);
+  const db = openDatabase(databasePath());
+  migrateDatabase(db);
+  const real = countRealUsers(db);
+  if (real > 0 && !values.force) {
+    throw new Error(
+      `${databasePath()} has ${real} user(s) besides demo learners, so it looks like a real database: nothing was added. ` +
+        'Point DATABASE_URL at a scratch file (for example DATABASE_URL=data/demo.sqlite), or add --force to add demo learners anyway.',
+    );
+  }
   const lessons = getCourse(course, defaultLocale)!.lessons;
   const random = generator(args.seed);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
   const passwordHash = await hashPassword('demo learner passphrase');
-  const db = openDatabase(databasePath());
-  migrateDatabase(db);
   const write = demoWriter(db);
   const now = Date.now();
   const started = performance.now();
@@ -56,7 +64,7 @@ async function main() {
     const name = `${pick(first)} ${pick(last)}`;
     const joined = now - Math.floor(random() * 120 * day);
     const result: DemoLearner = {
-      user: { id, email: `learner${String(n).padStart(6, '0')}@demo.aula.test`, name, passwordHash, role: 'learner', createdAt: new Date(joined), updatedAt: new Date(joined) },
+      user: { id, email: `learner${String(n).padStart(6, '0')}@${demoEmailDomain}`, name, passwordHash, role: 'learner', createdAt: new Date(joined), updatedAt: new Date(joined) },
       progress: [],
       attempts: [],
     };
@@ -107,6 +115,7 @@ async function main() {
     process.stderr.write(`\rSeeding demo learners: ${done}/${args.learners} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   db.$client.pragma('optimize');
+  closeSqlite(db.$client);
   console.error(`\nSeeded ${args.learners} learners into ${databasePath()} in ${((performance.now() - started) / 1000).toFixed(1)} s. Their password: demo learner passphrase`);
 }
 

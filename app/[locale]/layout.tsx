@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/SiteHeader';
+import { siteUrl } from '@/lib/env';
 import { isLocale, localeTags, locales } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 import { setRequestLocale } from '@/lib/i18n/request-locale';
@@ -19,7 +20,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   if (!isLocale(locale)) return {};
   const t = getTranslator(locale);
   return {
-    metadataBase: new URL(process.env.SITE_URL ?? 'http://localhost:3000'),
+    // Prerendered pages contain it: npm start rebuilds when SITE_URL changes (see scripts/lib/build-stamp.ts).
+    metadataBase: new URL(siteUrl()),
     title: { default: `Aula — ${t('site.tagline')}`, template: '%s · Aula' },
     description: t('site.tagline'),
   };

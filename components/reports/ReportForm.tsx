@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { clock } from '@/lib/format';
 import { idleForm } from '@/lib/http/form-state';
 import { interpolate } from '@/lib/i18n/interpolate';
+import { usePlayerState } from '@/lib/player/store';
 import type { Locale } from '@/lib/i18n/locales';
 import { submitReportAction } from '@/lib/reports/actions';
 
@@ -32,6 +33,16 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, labe
   const [time, setTime] = useState<number>();
   const values = state.values;
   const errors = state.fieldErrors ?? {};
+  const section = useRef<HTMLElement>(null);
+  // A ⚑ in the transcript asks (through the player store) for a report on its paragraph: preset "where" and take the reader here.
+  const request = usePlayerState((player) => player.reportRequest);
+  useEffect(() => {
+    const form = section.current?.querySelector('form');
+    if (!request || !form) return;
+    (form.elements.namedItem('where') as HTMLSelectElement).value = request.where;
+    section.current!.scrollIntoView();
+    (form.elements.namedItem('message') as HTMLTextAreaElement).focus();
+  }, [request]);
   // The video option takes the player's current time, into the label and the hidden field.
   const fillTime = (form: HTMLFormElement | null) => {
     if (!form) return;
@@ -41,7 +52,7 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, labe
   };
 
   return (
-    <section className="card report" id="report" aria-labelledby="report-title">
+    <section className="card report" id="report" aria-labelledby="report-title" ref={section}>
       <h2 id="report-title">{labels.heading}</h2>
       <p className="muted">{labels.intro}</p>
       {state.status !== 'idle' && state.message && <Notice tone={state.status === 'success' ? 'success' : 'error'}>{state.message}</Notice>}

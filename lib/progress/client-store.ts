@@ -16,17 +16,21 @@ function set(course: string, next: ProgressState) {
   for (const listener of listeners) listener();
 }
 
-export async function loadCourseProgress(course: string): Promise<void> {
+export async function loadCourseProgress(course: string, attempt = 0): Promise<void> {
   requested.add(course);
+  let settled = false;
   try {
     const response = await fetch(`/api/progress?course=${encodeURIComponent(course)}`, { cache: 'no-store' });
     // Always read the body: an unread response keeps the request open.
     const body: unknown = await response.json().catch(() => null);
+    settled = response.ok || (response.status >= 400 && response.status < 500);
     if (response.status === 401) set(course, { kind: 'anonymous' });
     else if (response.ok) set(course, { kind: 'learner', course: body as CourseStatus });
   } catch {
-    // Offline: stay unknown; the page works without progress.
+    // Offline or no answer: stay unknown (the player keeps recording) and ask again.
   }
+  // Asked again after 2 s, 4 s … 32 s; the page works without progress meanwhile.
+  if (!settled && attempt < 5) setTimeout(() => void loadCourseProgress(course, attempt + 1), 2000 * 2 ** attempt);
 }
 
 /** Folds a lesson's status (from a heartbeat) into its course; course figures are refetched when it completes. */

@@ -36,3 +36,6 @@ export const heartbeatsPerMinute = 30;
  * heartbeat's cost never depends on what was sent before.
  */
 export const storedIntervals = { minSpanSeconds: 1, bridgeGapSeconds: 1, maxStoredIntervals: 32 } as const;
+
+/** The most intervals one heartbeat may carry (the server's schema refuses more; kept equal by a unit test). */
+export const maxIntervalsPerHeartbeat = 100;

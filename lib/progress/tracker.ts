@@ -1,140 +1,123 @@
-import { heartbeatSeconds } from './rules';
 import { mergeIntervals, subtractIntervals, type Interval } from './intervals';
+import { postHeartbeat, SendQueue, type Attempt } from './heartbeat-client';
+import { pendingKey, readPending, sweepPending, updatePending } from './pending-store';
+import { heartbeatSeconds, maxIntervalsPerHeartbeat } from './rules';
 import type { LessonStatus } from './status';
+import type { WatchRecorder } from './watch-recorder';
 
 export const heartbeatMs = heartbeatSeconds * 1000;
 
-type Options = { course: string; lesson: string; duration: number; onStatus: (status: LessonStatus) => void };
+const round = (seconds: number) => Math.round(seconds * 100) / 100;
+
+/** Merged spans at 1/100 s, so what was sent and what is left subtract exactly. */
+function tidy(intervals: Interval[], duration: number): Interval[] {
+  return mergeIntervals(
+    intervals.map(([start, end]): Interval => [round(start), round(end)]),
+    duration,
+  );
+}
+
+type Options = { course: string; lesson: string; learnerKey: string; onStatus: (status: LessonStatus) => void };
 
 /**
- * Turns what a <video> actually played into watched intervals and reports them:
- * every 15 s while playing, and on pause, seek, end and when the page is hidden
- * or closed (sendBeacon). Unacknowledged intervals are kept and sent again.
+ * Reports what the recorder saw, for a signed-in learner (the page loads this
+ * module only then): every 15 s while playing, on pause, seek and end, and by
+ * beacon when the page is hidden. Whatever the server has not acknowledged is
+ * kept, in memory and in localStorage, and sent again — also what an earlier
+ * visit left, at once and without a position.
  */
 export class WatchTracker {
-  private pending: Interval[] = [];
-  private segmentStart: number | null = null;
-  private lastTime = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  /** Unacknowledged intervals of an earlier visit, from localStorage. */
+  private carried: Interval[] = [];
+  private acknowledged: Interval[] = [];
+  private sentPosition: number | undefined;
+  private signedOut = false;
+  private readonly storageKey: string;
+  private readonly queue = new SendQueue(() => this.attempt());
   private detach: (() => void) | undefined;
 
   constructor(
-    private readonly video: HTMLVideoElement,
+    private readonly recorder: WatchRecorder,
     private readonly options: Options,
-  ) {}
+  ) {
+    this.storageKey = pendingKey(options.learnerKey, options.course, options.lesson);
+  }
 
   start(): void {
-    const v = this.video;
-    const on = <K extends keyof HTMLVideoElementEventMap>(type: K, handler: () => void) => {
-      v.addEventListener(type, handler);
-      return () => v.removeEventListener(type, handler);
-    };
-    const offs = [
-      on('play', () => this.open(v.currentTime)),
-      on('timeupdate', () => this.tick()),
-      on('seeking', () => this.close()),
-      on('seeked', () => {
-        if (!v.paused) this.open(v.currentTime);
-        void this.send();
-      }),
-      on('pause', () => {
-        this.close();
-        void this.send();
-      }),
-      on('ended', () => {
-        this.close();
-        void this.send();
-      }),
-    ];
-    const hidden = () => {
-      if (document.visibilityState === 'hidden') this.beacon();
-    };
+    const hidden = () => document.visibilityState === 'hidden' && this.beacon();
     const pagehide = () => this.beacon();
     document.addEventListener('visibilitychange', hidden);
     window.addEventListener('pagehide', pagehide);
-    this.timer = setInterval(() => {
-      if (!v.paused) void this.send();
-    }, heartbeatMs);
+    const timer = setInterval(() => !this.recorder.video.paused && this.queue.request(), heartbeatMs);
+    this.recorder.onDue = () => this.queue.request();
     this.detach = () => {
-      offs.forEach((off) => off());
       document.removeEventListener('visibilitychange', hidden);
       window.removeEventListener('pagehide', pagehide);
-      clearInterval(this.timer);
+      clearInterval(timer);
+      this.queue.stop();
+      this.recorder.onDue = null;
     };
+    sweepPending();
+    this.carried = readPending(this.storageKey);
+    this.save();
+    this.queue.request();
   }
 
   stop(): void {
+    if (!this.detach) return;
     this.beacon();
-    this.detach?.();
+    this.detach();
+    this.detach = undefined;
   }
 
-  private open(at: number) {
-    this.segmentStart = at;
-    this.lastTime = at;
+  /** Everything watched (this visit, an earlier visit's leftovers) that the server has not acknowledged. */
+  private unsent(): Interval[] {
+    return subtractIntervals(tidy([...this.recorder.watched(), ...this.carried], this.recorder.duration), this.acknowledged);
   }
 
-  /** Continuous playback extends the segment; a jump (seek without events) closes it. */
-  private tick() {
-    const now = this.video.currentTime;
-    if (this.segmentStart === null) return;
-    const step = now - this.lastTime;
-    if (step < 0 || step > 3 * Math.max(1, this.video.playbackRate)) {
-      this.close();
-      this.open(now);
-    } else {
-      this.lastTime = now;
+  private position(): number | undefined {
+    const at = this.recorder.position();
+    return at === undefined ? undefined : round(at);
+  }
+
+  private save() {
+    updatePending(this.storageKey, { unsent: this.unsent(), acknowledged: this.acknowledged, duration: this.recorder.duration });
+  }
+
+  private body(intervals: Interval[], position: number | undefined) {
+    const { course, lesson } = this.options;
+    return JSON.stringify({ course, lesson, intervals, position, sentAt: Date.now() });
+  }
+
+  private async attempt(): Promise<Attempt> {
+    const all = this.unsent();
+    const intervals = all.slice(0, maxIntervalsPerHeartbeat);
+    const position = this.position();
+    const moved = position !== undefined && (this.sentPosition === undefined || Math.abs(position - this.sentPosition) >= 0.5);
+    if (intervals.length === 0 && !moved) return 'nothing';
+    this.save();
+    const reply = await postHeartbeat(this.body(intervals, position));
+    if (reply.kind === 'signedOut') {
+      this.signedOut = true; // kept in storage for when this learner signs in again
+      return 'stop';
     }
-  }
-
-  private close() {
-    if (this.segmentStart !== null && this.lastTime > this.segmentStart) {
-      this.pending = mergeIntervals([...this.pending, [this.segmentStart, this.lastTime]], this.options.duration);
+    if (reply.kind === 'retry') return { retryAfterMs: reply.afterMs };
+    // Acknowledged, or refused as bad input (which resending would not change): either way not sent again.
+    this.acknowledged = tidy([...this.acknowledged, ...intervals], this.recorder.duration);
+    this.save();
+    if (reply.kind === 'ok') {
+      this.sentPosition = position ?? this.sentPosition;
+      if (reply.status) this.options.onStatus(reply.status);
     }
-    this.segmentStart = null;
+    return all.length > intervals.length ? 'more' : 'sent';
   }
 
-  /** Pending intervals plus the segment being played, without ending it. */
-  private snapshot(): Interval[] {
-    const playing: Interval[] = this.segmentStart !== null && this.lastTime > this.segmentStart ? [[this.segmentStart, this.lastTime]] : [];
-    return mergeIntervals([...this.pending, ...playing], this.options.duration).slice(-100);
-  }
-
-  private body(intervals: Interval[]) {
-    return JSON.stringify({
-      course: this.options.course,
-      lesson: this.options.lesson,
-      intervals: intervals.map(([s, e]) => [Math.round(s * 100) / 100, Math.round(e * 100) / 100]),
-      position: Math.round(this.video.currentTime * 100) / 100,
-      sentAt: Date.now(),
-    });
-  }
-
-  private async send(): Promise<void> {
-    const intervals = this.snapshot();
-    const playedUpTo = this.segmentStart !== null ? this.lastTime : null;
-    try {
-      const response = await fetch('/api/progress', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: this.body(intervals), keepalive: true });
-      const body: unknown = await response.json().catch(() => null);
-      if (!response.ok) return; // kept in `pending`; the next heartbeat retries
-      this.acknowledge(intervals, playedUpTo);
-      this.options.onStatus(body as LessonStatus);
-    } catch {
-      // Network trouble: retried with the next heartbeat.
-    }
-  }
-
-  /** Page hidden or closing: the browser delivers a beacon even as the page goes away. */
+  /** Page hidden or closing: the browser delivers a beacon even as the page goes away. Unacknowledged, so it stays stored. */
   private beacon() {
-    const intervals = this.snapshot();
-    if (intervals.length === 0 && this.video.currentTime === 0) return;
-    navigator.sendBeacon('/api/progress', new Blob([this.body(intervals)], { type: 'application/json' }));
-  }
-
-  /** Forgets what the server confirmed; the playing segment goes on from where the sent one ended. */
-  private acknowledge(sent: Interval[], playedUpTo: number | null) {
-    this.pending = subtractIntervals(this.pending, sent);
-    if (playedUpTo !== null && this.segmentStart !== null && playedUpTo > this.segmentStart && playedUpTo <= this.lastTime) {
-      this.segmentStart = playedUpTo;
-    }
+    const intervals = this.unsent().slice(0, maxIntervalsPerHeartbeat);
+    const position = this.position();
+    this.save();
+    if (this.signedOut || (intervals.length === 0 && position === undefined)) return;
+    navigator.sendBeacon?.('/api/progress', new Blob([this.body(intervals, position)], { type: 'application/json' }));
   }
 }

@@ -15,14 +15,18 @@ function* files(root: string, entry: string): Generator<string> {
   for (const child of readdirSync(full).sort()) yield* files(root, path.join(entry, child));
 }
 
-/** A hash of the build's inputs, stored beside the build to tell when it is stale. */
-export function sourceHash(root: string): string {
+/** The settings that prerendered pages contain, so a build made with other values is stale. */
+export type BuildSettings = { siteUrl: string };
+
+/** A hash of the build's inputs and settings, stored beside the build to tell when it is stale. */
+export function sourceHash(root: string, settings: BuildSettings): string {
   const hash = createHash('sha256');
   for (const input of inputs) {
     for (const file of files(root, input)) {
       hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
     }
   }
+  hash.update(`SITE_URL=${settings.siteUrl}\0`);
   return hash.digest('hex');
 }
 

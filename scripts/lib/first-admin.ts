@@ -1,13 +1,32 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { countUsers, insertUser } from '@/db/users';
 import { hashPassword } from '@/lib/auth/password';
 
-/** On an empty database, creates the first admin and returns its credentials to print once. */
-export async function ensureFirstAdmin(given: { email?: string; password?: string }): Promise<{ email: string; password: string; generated: boolean } | null> {
+export type FirstAdmin = { email: string; generated: boolean; passwordFile?: string };
+
+/** Where a generated first-admin password is written (beside the database), readable by its owner only. */
+export const passwordFileName = 'first-admin-password';
+
+/**
+ * On an empty database, creates the first admin. A generated password is
+ * written once to `<dataDir>/first-admin-password` (mode 0600) before the
+ * account exists, and never to the log: logs are kept and shipped, the file
+ * can be read once and deleted.
+ */
+export async function ensureFirstAdmin(given: { email?: string; password?: string }, dataDir: string): Promise<FirstAdmin | null> {
   if (countUsers() > 0) return null;
   const email = (given.email ?? 'admin@aula.local').toLowerCase();
   const password = given.password ?? randomBytes(15).toString('base64url');
+  let passwordFile: string | undefined;
+  if (!given.password) {
+    passwordFile = path.join(dataDir, passwordFileName);
+    // A fresh file, so the mode is set at creation (an old file may have another mode).
+    rmSync(passwordFile, { force: true });
+    writeFileSync(passwordFile, `${password}\n`, { flag: 'wx', mode: 0o600 });
+  }
   const now = new Date();
   insertUser({ user: { id: randomUUID(), email, name: 'Admin', passwordHash: await hashPassword(password), role: 'admin', createdAt: now, updatedAt: now } });
-  return { email, password, generated: !given.password };
+  return { email, generated: !given.password, passwordFile };
 }

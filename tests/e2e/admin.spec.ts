@@ -190,6 +190,8 @@ test.describe('users and roles', () => {
 
 test.describe('admin pages: accessibility and phone layout', () => {
   test('axe finds no violations on the admin pages', async ({ page, browser }) => {
+    // Two people, an axe pass per page: slow on a busy 2-core machine.
+    test.setTimeout(180_000);
     const learnerEmail = await signUp(page, 'Axe Learner');
     const { page: adminPage, admin, close } = await asAdmin(browser);
     await admin.openUsers('en', learnerEmail);

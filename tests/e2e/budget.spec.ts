@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 // Measured, not timed: bytes of JavaScript the browser transfers for a lesson page.
-// Next 16 + React 19's own runtime is about 131 kB of it; our islands about 5 kB.
-const budgetKb = 140;
+// Next 16 + React 19's own runtime is about 135 kB of it (measured chunk by chunk),
+// our islands about 8.5 kB: the player, transcript, quiz, report form, progress.
+const budgetKb = 141;
 
 test(`the lesson page’s JavaScript stays within budget (≤ ${budgetKb} kB compressed)`, async ({ page }) => {
   const scripts: { url: string; bytes: number }[] = [];

@@ -55,6 +55,8 @@ test.describe('error reports', () => {
   });
 
   test('an anonymous report is triaged, its correction applied live and reverted by an editor', async ({ browser }) => {
+    // Three people, many pages and a revalidation: slow on a busy 2-core machine.
+    test.setTimeout(180_000);
     const visitor = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': freshAddress() } });
     const visitorPage = await visitor.newPage();
     const view = new LessonPage(visitorPage, 'en', lesson);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '@/lib/content/catalog';
 import { readLessonFile } from '@/lib/content/read-lesson';
-import { lessonSource } from './fixtures/lesson-source';
+import { lessonSource } from '../fixtures/lesson-source';
 
 describe('lesson file validation names the file and the field', () => {
   it('accepts a well-formed lesson', () => {

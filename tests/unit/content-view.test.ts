@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '@/lib/content/catalog';
 import { courseView, lessonView } from '@/lib/content/view';
-import { lessonSource } from './fixtures/lesson-source';
+import { lessonSource } from '../fixtures/lesson-source';
 
 function fixture() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'aula-view-'));

@@ -55,6 +55,38 @@ export class LessonPage {
     });
   }
 
+  async pause() {
+    await this.video().evaluate((v: HTMLVideoElement) => v.pause());
+  }
+
+  /** Seconds the browser itself says were played (its `played` ranges). */
+  playedSeconds() {
+    return this.video().evaluate((v: HTMLVideoElement) => Array.from({ length: v.played.length }, (_, i) => v.played.end(i) - v.played.start(i)).reduce((a, b) => a + b, 0));
+  }
+
+  /** From now on, notes every time the video is moved after it has played (a jump the learner would see). */
+  async watchForJumps() {
+    await this.video().evaluate((v: HTMLVideoElement) => {
+      v.dataset.jumps = '[]';
+      v.addEventListener('seeking', () => {
+        if (v.played.length > 0) v.dataset.jumps = JSON.stringify([...JSON.parse(v.dataset.jumps!), Math.round(v.currentTime)]);
+      });
+    });
+  }
+
+  async jumps(): Promise<number[]> {
+    return JSON.parse((await this.video().getAttribute('data-jumps')) ?? '[]');
+  }
+
+  /** The watched intervals this browser keeps until the server acknowledges them (localStorage). */
+  storedUnsent() {
+    return this.page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('aula.pending.v1:'))
+        .map((key) => JSON.parse(localStorage.getItem(key)!).intervals as [number, number][]),
+    );
+  }
+
   question(id: string) {
     return this.page.locator(`[data-question="${id}"]`);
   }

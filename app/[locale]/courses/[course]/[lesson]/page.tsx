@@ -79,7 +79,7 @@ export default async function LessonPage({ params }: Props) {
         transcriptUrl={`/transcripts/${course.slug}/${lesson.slug}/${locale}.txt`}
         labels={{
           ...labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'jumpTo', 'keyboard'] as const),
-          ...labelsOf('progress', ['resumedAt', 'startOver'] as const),
+          ...labelsOf('progress', ['resumedAt', 'startOver', 'resumeAt'] as const),
           report: t('report.button'),
         }}
       />

@@ -12,7 +12,7 @@ import type { QuizState } from '@/lib/quiz/state';
 import { submitQuiz } from '@/lib/quiz/submit';
 import { formatAttemptTime } from '@/lib/quiz/words';
 
-// The domain function behind the quiz action, against a fresh database (tests/unit/support/setup.ts).
+// The domain function behind the quiz action, against a fresh database (tests/support/setup.ts).
 
 const course = 'risoluzione-dei-conflitti';
 const lesson = 'orientamenti-del-cliente';

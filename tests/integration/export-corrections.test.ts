@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyCorrection, overrideHistory, overridesToExport } from '@/db/corrections';
 import { changeReportStatus, insertReport } from '@/db/reports';
-import { lessonSource } from './fixtures/lesson-source';
+import { lessonSource } from '../fixtures/lesson-source';
 
 const now = new Date('2030-02-01T09:00:00Z');
 

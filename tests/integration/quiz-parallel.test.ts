@@ -15,7 +15,7 @@ import { quizAttemptsPerLearner } from '@/lib/quiz/limits';
 const course = 'risoluzione-dei-conflitti';
 const lesson = 'orientamenti-del-cliente';
 const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
-const worker = path.resolve('tests/unit/support/quiz-submit-worker.ts');
+const worker = path.resolve('tests/support/quiz-submit-worker.ts');
 
 function run(learners: { id: string; name: string }[], startLine: string, posts: number): Promise<string[]> {
   return new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ import { exportOverride } from '@/lib/reports/export';
 import { applyOverrides, summaryToText, textToSummary } from '@/lib/corrections/text';
 import { canTransition, manualStatuses, nextStatuses } from '@/lib/reports/status';
 import { isSpam, parseWhere, reportSchema, whereValue } from '@/lib/reports/validation';
-import { lessonSource } from './fixtures/lesson-source';
+import { lessonSource } from '../fixtures/lesson-source';
 
 const valid = { locale: 'en', course: 'c', lesson: 'l', where: 'paragraph:p-1', message: 'The second sentence is wrong.', suggestion: '', email: '', website: '' };
 const firstIssue = (input: Record<string, unknown>) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog, transcriptHash } from '@/lib/content/catalog';
 import { locales } from '@/lib/i18n/locales';
-import { isFastStart, mp4Duration } from './support/mp4';
+import { isFastStart, mp4Duration } from '../support/mp4';
 
 const root = path.join(process.cwd(), 'content');
 const catalog = readCatalog(root);

@@ -1,6 +1,6 @@
 /**
  * One of several processes posting quiz attempts at the same moment (see
- * tests/unit/quiz-parallel.test.ts). Args: a JSON list of learners, a folder
+ * tests/integration/quiz-parallel.test.ts). Args: a JSON list of learners, a folder
  * for the start line, the posts per learner. Prints the statuses as JSON.
  */
 import { existsSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { ensureSearchIndex, rebuildSearchIndex } from '@/lib/search/indexer';
 import { search, type SearchHit, type SearchOutcome } from '@/lib/search/search';
 
-// Against the real content in content/ and a fresh database (tests/unit/support/setup.ts).
+// Against the real content in content/ and a fresh database (tests/support/setup.ts).
 
 const hitsOf = (outcome: SearchOutcome): SearchHit[] => {
   if (outcome.status !== 'results') throw new Error(`expected results, got ${outcome.status}`);

@@ -4,30 +4,9 @@ import { userPage } from '@/db/admin-users';
 import type { Role } from '@/db/schema';
 import { findLiveSessionUser, insertSession } from '@/db/sessions';
 import { findUserById, insertUser } from '@/db/users';
-import { csvCell, csvLine } from '@/lib/admin/csv';
 import { setRole } from '@/lib/admin/roles';
 import { roleChangeSchema, userListSchema } from '@/lib/admin/schemas';
 import { AppError } from '@/lib/http/errors';
-
-describe('CSV cells', () => {
-  it.each([
-    ['=1+1', "'=1+1"],
-    ['+33 1 23', "'+33 1 23"],
-    ['-2', "'-2"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tcmd', "'\tcmd"],
-    ['\rcmd', `"'\rcmd"`],
-    ['Zoë, "Z"', '"Zoë, ""Z"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['plain', 'plain'],
-  ])('%j becomes %j', (input, output) => {
-    expect(csvCell(input)).toBe(output);
-  });
-
-  it('numbers stay numbers (a negative is data, not a formula) and empty stays empty', () => {
-    expect(csvLine([-5, 0, null, undefined, 'a'])).toBe('-5,0,,,a\r\n');
-  });
-});
 
 function makeUser(role: Role, name = 'Someone') {
   const now = new Date();

@@ -1,0 +1,66 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestHandlers } from 'next/dist/server/lib/start-server';
+
+export type Serving = {
+  server: http.Server;
+  /** The address it listens on, for the log. */
+  url: string;
+  /** Lets Next finish its own work (after() callbacks, caches) once no request is left. */
+  closeNext: () => Promise<void>;
+};
+
+/** How `next start` names its own origin: loopback when listening on every interface. */
+function localOrigin(host: string | undefined, address: AddressInfo): string {
+  const name = !host || address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${address.port}`;
+}
+
+/** The port or address cannot be used (taken, not this machine's, or privileged). */
+export class ListenError extends Error {
+  name = 'ListenError';
+}
+
+function listen(server: http.Server, port: number, host: string | undefined): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => reject(new ListenError(`Cannot listen on ${host ?? 'every interface'}, port ${port} (${error.code}): check PORT and HOST`));
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Serves the production build from this process, the way `next start` does
+ * (the same request handlers from Next's own start-server, so compression,
+ * static files, the prerender cache and the headers from next.config.mjs are
+ * Next's), but on a server we own, so that one process receives the signals
+ * and can stop gracefully. `host` unset listens on every interface, as
+ * `next start` without `-H` does; Next then takes each request's address from
+ * its Host header rather than from a fixed host name (which `next()` from the
+ * public custom-server API would set to "localhost").
+ */
+export async function serve({ dir, port, host }: { dir: string; port: number; host: string | undefined }): Promise<Serving> {
+  // Requests that come before Next is ready wait for it, as with `next start`.
+  const next: { ready?: ReturnType<typeof getRequestHandlers> } = {};
+  const server = http.createServer(async (req, res) => {
+    try {
+      await (await next.ready!).requestHandler(req, res);
+    } catch (error) {
+      console.error(`Failed to handle ${req.method} ${req.url}:`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end('Internal Server Error');
+    }
+  });
+  const address = await listen(server, port, host);
+  // Next's own start-server sets this once listening; server actions that redirect fetch the target from it.
+  process.env.__NEXT_PRIVATE_ORIGIN = localOrigin(host, address);
+  next.ready = getRequestHandlers({ dir, port: address.port, isDev: false, onDevServerCleanup: undefined, server, hostname: host, minimalMode: false });
+  const handlers = await next.ready;
+  server.on('upgrade', (req, socket, head) => {
+    handlers.upgradeHandler(req, socket, head).catch(() => socket.destroy());
+  });
+  return { server, url: localOrigin(host, address), closeNext: () => handlers.server.close() };
+}
