@@ -27,7 +27,7 @@ export type Sample = {
   bytesPerRequest: number;
 };
 
-function run(base: string, spec: LoadSpec, connections: number, seconds: number): Promise<autocannon.Result> {
+function run(base: string, spec: LoadSpec, connections: number, seconds: number, amount?: number): Promise<autocannon.Result> {
   const request: autocannon.Request = { method: spec.method ?? 'GET', path: spec.path, headers: spec.headers, body: spec.body };
   if (spec.vary) {
     const vary = spec.vary;
@@ -40,11 +40,13 @@ function run(base: string, spec: LoadSpec, connections: number, seconds: number)
     const onBody = spec.onBody;
     request.onResponse = (status, body) => onBody(status, body);
   }
-  return autocannon({ url: base, connections, duration: seconds, requests: [request], timeout: 30 });
+  return autocannon({ url: base, connections, ...(amount ? { amount } : { duration: seconds }), requests: [request], timeout: 30 });
 }
 
 /** Warms up (discarded), then measures `spec` against `base` with a fixed number of connections. */
 export async function measure(base: string, spec: LoadSpec, settings: LoadSettings): Promise<Sample> {
+  // One request answered first: a route's first request loads its code (seconds on a busy machine), which a short warm-up may not outlast.
+  await run(base, { ...spec, onBody: undefined }, 1, 0, 1);
   if (settings.warmupSeconds > 0) await run(base, { ...spec, onBody: undefined }, settings.connections, settings.warmupSeconds);
   const result = await run(base, spec, settings.connections, settings.seconds);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count ?? 0]));
