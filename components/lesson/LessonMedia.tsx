@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useCallback, useRef } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
+import { paragraphSeekTime } from '@/lib/player/playback';
 import { setActiveParagraph } from '@/lib/player/store';
 import { useCourseProgress } from '@/lib/progress/client-store';
 import { Transcript, type Paragraph } from './Transcript';
@@ -47,7 +48,7 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
   const isPlaying = useCallback(() => video.current?.paused === false, []);
 
   const jump = (paragraph: Paragraph) => {
-    seek(paragraph.start);
+    seek(paragraphSeekTime(paragraph.start));
     setActiveParagraph(paragraph.id);
     history.replaceState(null, '', `#${paragraph.id}`);
   };
