@@ -28,6 +28,8 @@ type Props = {
   media: { video: string; poster: string; captions: { locale: Locale; url: string }[] };
   transcriptUrl: string;
   labels: Labels;
+  /** Where the page's language is not the video's: says the video is in Italian, with captions in the page's language on. */
+  videoNote?: string;
 };
 
 /**
@@ -36,7 +38,7 @@ type Props = {
  * shared through lib/player/store), watching tracked (useWatchTracking), and a
  * learner taken back to where they left off (ResumeBar).
  */
-export function LessonMedia({ course, lesson, duration, locale, textLocale, paragraphs, media, transcriptUrl, labels }: Props) {
+export function LessonMedia({ course, lesson, duration, locale, textLocale, paragraphs, media, transcriptUrl, labels, videoNote }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const seek = useCallback((seconds: number) => {
     const element = video.current;
@@ -57,6 +59,11 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
     <div className="lesson-media">
       <div className="lesson-media__player">
         <VideoPlayer video={video} media={media} locale={locale} seek={seek} labels={labels} />
+        {videoNote && (
+          <p className="small video-note" data-testid="video-language">
+            {videoNote}
+          </p>
+        )}
         {learner && (
           <Suspense>
             <ResumeBar video={video} seek={seek} course={course} lesson={lesson} duration={duration} labels={labels} />

@@ -27,6 +27,16 @@ export function lessonState(lesson: { watchedSeconds: number; quizBest: number |
   return isLessonStarted(lesson) ? 'inProgress' : 'notStarted';
 }
 
+/**
+ * The state a learner is shown for a lesson: as lessonState, except that a few
+ * seconds of video (under 1 %, shown as "0 %") and no quiz is not yet "in
+ * progress" to them. (The admin's "started" still counts any second watched.)
+ */
+export function shownLessonState(lesson: { watchedPercent: number; quizBest: number | null; complete: boolean }): LessonState {
+  if (lesson.complete) return 'complete';
+  return lesson.watchedPercent > 0 || lesson.quizBest !== null ? 'inProgress' : 'notStarted';
+}
+
 /** A course's state from its lessons' states. */
 export function courseState(states: LessonState[]): LessonState {
   if (states.length > 0 && states.every((state) => state === 'complete')) return 'complete';

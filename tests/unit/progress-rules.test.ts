@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coursePercent, isQuizPassed, isVideoComplete, watchedPercent } from '@/lib/progress/completion';
+import { coursePercent, isQuizPassed, isVideoComplete, shownLessonState, watchedPercent } from '@/lib/progress/completion';
 import { allowanceCapSeconds as creditCapSeconds, availableCredit } from '@/lib/progress/credit';
 import { coverage, creditIntervals, mergeIntervals, subtractIntervals, takeSeconds } from '@/lib/progress/intervals';
 
@@ -84,6 +84,12 @@ describe('completion', () => {
     expect(isQuizPassed(69)).toBe(false);
     expect(isQuizPassed(70)).toBe(true);
     expect(isQuizPassed(null)).toBe(false);
+  });
+  it('shown state: never "in progress" at 0 %; a quiz tried or 1 % watched is', () => {
+    expect(shownLessonState({ watchedPercent: 0, quizBest: null, complete: false })).toBe('notStarted');
+    expect(shownLessonState({ watchedPercent: 1, quizBest: null, complete: false })).toBe('inProgress');
+    expect(shownLessonState({ watchedPercent: 0, quizBest: 0, complete: false })).toBe('inProgress');
+    expect(shownLessonState({ watchedPercent: 95, quizBest: 80, complete: true })).toBe('complete');
   });
   it('course percent: lessons complete out of the lessons, floored', () => {
     const lessons = (complete: number, total: number) => Array.from({ length: total }, (_, i) => ({ complete: i < complete }));

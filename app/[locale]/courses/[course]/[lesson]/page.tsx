@@ -13,7 +13,7 @@ import { lessonParams } from '@/lib/content';
 import { liveLessonFromParams as lessonFromParams } from '@/lib/corrections';
 import { minutesOf } from '@/lib/format';
 import { alternatesFor } from '@/lib/i18n/alternates';
-import { locales } from '@/lib/i18n/locales';
+import { defaultLocale, locales } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 import { quizPassPercent } from '@/lib/progress/rules';
 
@@ -86,6 +86,7 @@ export default async function LessonPage({ params }: Props) {
           ...labelsOf('progress', ['resumedAt', 'startOver', 'resumeAt'] as const),
           report: t('report.button'),
         }}
+        videoNote={locale === defaultLocale ? undefined : t('lesson.videoLanguage')}
       />
       <section className="prose" aria-labelledby="summary-title" lang={lesson.textLocale === locale ? undefined : lesson.textLocale}>
         <h2 id="summary-title">{t('lesson.summary')}</h2>
