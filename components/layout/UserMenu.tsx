@@ -68,7 +68,7 @@ export function UserMenu({ locale, labels, user: known }: Props) {
     <details className="menu" data-testid="user-menu">
       <summary className="button button--quiet">
         <span className="visually-hidden">{labels.account}: </span>
-        {me.name}
+        <span className="user-menu__name">{me.name}</span>
       </summary>
       <ul className="menu__list">
         <li>

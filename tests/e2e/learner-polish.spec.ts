@@ -249,7 +249,7 @@ test.describe('the player', () => {
 });
 
 test.describe('without JavaScript', () => {
-  test('what needs JavaScript is not shown; the report form comes back to itself', async ({ browser }) => {
+  test('what needs JavaScript (⚑, copy, follow, speed) is not shown', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`/en/courses/${course}/${lesson}`);
@@ -258,6 +258,20 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.transcript .toggle')).toBeHidden();
     await expect(page.getByTestId('speed')).toBeHidden();
     await expect(page.getByRole('link', { name: 'Download' }).first()).toBeVisible();
+    await context.close();
+  });
+
+  test('the quiz posted without JavaScript lands back at the quiz, not 4,000 px above it', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const view = new LessonPage(page, 'en', lesson);
+    await page.goto(view.path);
+    const quiz = lessonOf(lesson).texts.en!.quiz;
+    for (const item of quiz) await view.answer(item.id, item.answer);
+    await view.submitQuiz();
+    await expect(page.getByTestId('quiz-score')).toBeVisible();
+    expect(new URL(page.url()).hash).toBe('#quiz-title');
+    await expect(page.locator('#quiz-title')).toBeInViewport();
     await context.close();
   });
 });
