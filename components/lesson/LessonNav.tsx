@@ -1,5 +1,3 @@
-import { lessonLineLabels } from '@/components/progress/labels';
-import { LessonProgressLine } from '@/components/progress/LessonProgressLine';
 import type { Course } from '@/lib/content';
 import { minutesOf } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -10,7 +8,6 @@ export function LessonNav({ locale, course, current, t }: { locale: Locale; cour
   const index = course.lessons.findIndex((lesson) => lesson.slug === current);
   const previous = course.lessons[index - 1];
   const next = course.lessons[index + 1];
-  const labels = lessonLineLabels(t);
   const href = (slug: string) => `/${locale}/courses/${course.slug}/${slug}`;
   return (
     <nav aria-labelledby="other-lessons-title" className="lesson-nav">
@@ -25,8 +22,7 @@ export function LessonNav({ locale, course, current, t }: { locale: Locale; cour
             ) : (
               <a href={href(lesson.slug)}>{lesson.title}</a>
             )}{' '}
-            <span className="muted small">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>{' '}
-            <LessonProgressLine course={course.slug} lesson={lesson.slug} labels={labels} />
+            <span className="muted small">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
           </li>
         ))}
       </ol>

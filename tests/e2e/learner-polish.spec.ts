@@ -9,6 +9,9 @@ import { lessonOf, lessons } from './support/content';
 // state before the islands answer, what remains to complete the course, the player's keys and
 // speed, and what shows without JavaScript.
 
+// Signing up checks a password on purpose slowly: on a busy 2-core machine a test with a sign-up needs more than a minute.
+test.describe.configure({ timeout: 180_000 });
+
 const phone = { width: 390, height: 844 };
 const schemes = ['light', 'dark'] as const;
 const lesson = 'livelli-di-contatto';
