@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, exists, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from './client';
-import { durationSql, lessonPointsSql, startedSql, watchedPercentSql, type LessonSpec } from './progress-rules';
+import { coursePercentSql, durationSql, startedSql, watchedPercentSql, type LessonSpec } from './progress-rules';
 import { certificates, lessonProgress as p, quizAttempts, users } from './schema';
 
 export type { LessonSpec } from './progress-rules';
@@ -40,8 +40,7 @@ function progressAggregate(course: string, lessons: LessonSpec[]) {
     db
       .select({
         userId: p.userId,
-        // CAST: better-sqlite3 binds numbers as REAL, and the percent is floored by integer division, as in coursePercent().
-        coursePercent: sql<number>`SUM(${lessonPointsSql(durationSql(lessons))}) / CAST(${lessons.length} AS INTEGER)`.as('course_percent'),
+        coursePercent: sql<number>`${coursePercentSql(lessons.length)}`.as('course_percent'),
         completedLessons: sql<number>`SUM(${p.completedAt} IS NOT NULL)`.as('completed_lessons'),
         startedLessons: sql<number>`SUM(${startedSql})`.as('started_lessons'),
         firstActivity: sql<number>`MIN(${p.firstActivityAt})`.as('first_activity'),

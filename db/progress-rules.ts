@@ -1,6 +1,5 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { lessonWeights, videoCompleteRatio } from '@/lib/progress/rules';
 import { lessonProgress as p } from './schema';
 
 // The completion rules of lib/progress/completion.ts, as SQL over a
@@ -28,8 +27,8 @@ export function watchedPercentSql(duration: SQL): SQL {
   return sql`MIN(100, CAST(${p.watchedSeconds} / ${duration} * 100 AS INTEGER))`;
 }
 
-/** lessonPoints: the video up to the watched ratio, plus the passed quiz, floored. */
-export function lessonPointsSql(duration: SQL): SQL {
-  return sql`CAST(MIN(1.0, ${watchedPercentSql(duration)} / ${real(videoCompleteRatio * 100)}) * ${real(lessonWeights.video)}
-    + CASE WHEN ${p.quizPassedAt} IS NOT NULL THEN ${real(lessonWeights.quiz)} ELSE 0 END AS INTEGER)`;
+/** coursePercent, over one learner's rows of the course (an aggregate): lessons complete × 100 ÷ lessons, floored by integer division. */
+export function coursePercentSql(lessonCount: number): SQL {
+  // CAST: better-sqlite3 binds numbers as REAL, which would make the division exact instead of floored.
+  return sql`(SUM(${p.completedAt} IS NOT NULL) * 100 / CAST(${lessonCount} AS INTEGER))`;
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * npm test: type check, lint, unit/integration tests (Vitest), then browser
- * tests (Playwright, Chromium) against a production build, then a smoke run of
- * the bench (1 s per hot path; counted as one check). Ends with one line:
+ * npm test: type check, lint (eslint, stylelint: the parts of `npm run lint`),
+ * unit/integration tests (Vitest), then browser tests (Playwright, Chromium)
+ * against a production build, then a smoke run of the bench (1 s per hot path;
+ * counted as one check). Ends with one line:
  * "N passed, N failed", summing every suite.
  */
 import { spawnSync } from 'node:child_process';
@@ -55,6 +56,7 @@ function findChromium() {
 
 check('Type check (tsc)', bin('tsc'), ['--noEmit']);
 check('Lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('Lint CSS (stylelint)', bin('stylelint'), ['--max-warnings', '0', '**/*.css']);
 
 rmSync('test-results', { recursive: true, force: true });
 run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/SiteHeader';
+import { headScript } from '@/lib/auth/session-hint';
 import { siteUrl } from '@/lib/env';
 import { isLocale, localeTags, locales } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
@@ -27,18 +28,22 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   };
 }
 
-export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({ children, account, params }: { children: ReactNode; account: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = getTranslator(locale);
   return (
-    <html lang={localeTags[locale]}>
+    // The head script marks <html> before the first paint (`js`, `data-session`): React leaves those attributes alone.
+    <html lang={localeTags[locale]} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: headScript }} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           {t('site.skipToContent')}
         </a>
-        <SiteHeader locale={locale} />
+        <SiteHeader locale={locale} account={account} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -42,7 +42,7 @@ export default async function CatalogPage({ params }: Props) {
             <CourseProgressCard
               course={course.slug}
               href={`/${locale}/courses/${course.slug}`}
-              lessons={course.lessons.map(({ slug, title }) => ({ slug, title }))}
+              lessons={course.lessons.map(({ slug }) => ({ slug }))}
               labels={courseProgressLabels(t)}
             />
           </li>

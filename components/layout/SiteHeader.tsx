@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 import { LanguageMenu } from './LanguageMenu';
-import { UserMenu } from './UserMenu';
 
-export function SiteHeader({ locale }: { locale: Locale }) {
+/** `account`: the layout's @account slot (the user menu, from the session on server-rendered pages; see AccountMenu). */
+export function SiteHeader({ locale, account }: { locale: Locale; account: ReactNode }) {
   const t = getTranslator(locale);
   return (
     <header className="site-header">
@@ -22,18 +23,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         </form>
         <div className="header-tools">
           <LanguageMenu locale={locale} label={t('nav.language')} />
-          <UserMenu
-            locale={locale}
-            labels={{
-              signIn: t('nav.signIn'),
-              signUp: t('nav.signUp'),
-              signOut: t('nav.signOut'),
-              account: t('nav.account'),
-              myProgress: t('nav.myProgress'),
-              editor: t('nav.editor'),
-              admin: t('nav.admin'),
-            }}
-          />
+          {account}
         </div>
       </div>
     </header>

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useCallback, useRef } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
+import { paragraphSeekTime } from '@/lib/player/playback';
 import { setActiveParagraph } from '@/lib/player/store';
 import { useCourseProgress } from '@/lib/progress/client-store';
 import { Transcript, type Paragraph } from './Transcript';
@@ -27,6 +28,8 @@ type Props = {
   media: { video: string; poster: string; captions: { locale: Locale; url: string }[] };
   transcriptUrl: string;
   labels: Labels;
+  /** Where the page's language is not the video's: says the video is in Italian, with captions in the page's language on. */
+  videoNote?: string;
 };
 
 /**
@@ -35,7 +38,7 @@ type Props = {
  * shared through lib/player/store), watching tracked (useWatchTracking), and a
  * learner taken back to where they left off (ResumeBar).
  */
-export function LessonMedia({ course, lesson, duration, locale, textLocale, paragraphs, media, transcriptUrl, labels }: Props) {
+export function LessonMedia({ course, lesson, duration, locale, textLocale, paragraphs, media, transcriptUrl, labels, videoNote }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const seek = useCallback((seconds: number) => {
     const element = video.current;
@@ -47,7 +50,7 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
   const isPlaying = useCallback(() => video.current?.paused === false, []);
 
   const jump = (paragraph: Paragraph) => {
-    seek(paragraph.start);
+    seek(paragraphSeekTime(paragraph.start));
     setActiveParagraph(paragraph.id);
     history.replaceState(null, '', `#${paragraph.id}`);
   };
@@ -56,6 +59,11 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
     <div className="lesson-media">
       <div className="lesson-media__player">
         <VideoPlayer video={video} media={media} locale={locale} seek={seek} labels={labels} />
+        {videoNote && (
+          <p className="small video-note" data-testid="video-language">
+            {videoNote}
+          </p>
+        )}
         {learner && (
           <Suspense>
             <ResumeBar video={video} seek={seek} course={course} lesson={lesson} duration={duration} labels={labels} />

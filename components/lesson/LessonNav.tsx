@@ -1,4 +1,3 @@
-import { DoneMark } from '@/components/progress/DoneMark';
 import type { Course } from '@/lib/content';
 import { minutesOf } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -23,8 +22,7 @@ export function LessonNav({ locale, course, current, t }: { locale: Locale; cour
             ) : (
               <a href={href(lesson.slug)}>{lesson.title}</a>
             )}{' '}
-            <span className="muted small">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>{' '}
-            <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} watchedLabel={t('progress.watched')} />
+            <span className="muted small">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
           </li>
         ))}
       </ol>

@@ -26,7 +26,8 @@ export function Quiz(props: Props) {
  * localized from the server, which alone knows them.
  */
 function QuizForm({ course, lesson, locale, questions, labels, initial, onRetry }: Props & { initial: Answers; onRetry: (selected: Answers) => void }) {
-  const [state, action, pending] = useActionState<QuizState, FormData>(gradeQuizAction, idleQuiz);
+  // The permalink is where a post without JavaScript lands: back at the quiz's heading, not the top of the page.
+  const [state, action, pending] = useActionState<QuizState, FormData>(gradeQuizAction, idleQuiz, `/${locale}/courses/${course}/${lesson}#quiz-title`);
   const graded = state.status === 'graded' ? state : undefined;
   // A stored attempt may complete the lesson or the course: refresh the learner's progress.
   useEffect(() => {

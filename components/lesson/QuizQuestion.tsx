@@ -17,7 +17,7 @@ export function QuizQuestionItem({ question, number, selected, feedback, missing
     <li className={`quiz__question${state}`} data-question={question.id}>
       <fieldset>
         <legend>
-          <span className="visually-hidden">{number}. </span>
+          <span className="quiz__number">{number}.</span>{' '}
           {question.prompt} <span className="muted small">({question.kind === 'single' ? labels.single : labels.multiple})</span>
         </legend>
         {question.choices.map((choice) => {

@@ -44,10 +44,10 @@ export function Transcript({ paragraphs, textLocale, transcriptUrl, isPlaying, o
     <section className="transcript" aria-labelledby="transcript-title" lang={localeTags[textLocale]}>
       <div className="transcript__bar">
         <h2 id="transcript-title">{labels.transcript}</h2>
-        <label className="toggle">
+        <label className="toggle needs-js">
           <input type="checkbox" checked={follow} onChange={(event) => setFollow(event.target.checked)} /> {labels.autoScroll}
         </label>
-        <button type="button" className="button button--quiet button--small" onClick={copy}>
+        <button type="button" className="button button--quiet button--small needs-js" onClick={copy}>
           {copied ? labels.copied : labels.copy}
         </button>
         <a className="button button--quiet button--small" href={transcriptUrl} download>
@@ -74,7 +74,7 @@ export function Transcript({ paragraphs, textLocale, transcriptUrl, isPlaying, o
             <p>{paragraph.text}</p>
             <button
               type="button"
-              className="transcript__report"
+              className="transcript__report needs-js"
               aria-label={labels.report}
               title={labels.report}
               onClick={(event) => {

@@ -2,6 +2,7 @@
 
 import { useEffect, type RefObject } from 'react';
 import { activeParagraph, startOf, type Span } from '@/lib/content/transcript-timing';
+import { paragraphSeekTime } from '@/lib/player/playback';
 import { setActiveParagraph } from '@/lib/player/store';
 
 /**
@@ -14,7 +15,7 @@ export function useActiveParagraph(video: RefObject<HTMLVideoElement | null>, pa
       const id = decodeURIComponent(window.location.hash.slice(1));
       const start = startOf(paragraphs, id);
       if (start === undefined) return;
-      seek(start);
+      seek(paragraphSeekTime(start));
       setActiveParagraph(id);
     };
     openHash();

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useCourseProgress } from '@/lib/progress/client-store';
+import { revealActive } from '@/lib/player/store';
 import { resumeChoice } from '@/lib/progress/resume';
 
 /** What the bar under the video shows: "Resumed at 3:12 · Start over", or "Resume at 3:12". */
@@ -34,7 +35,11 @@ export function useResume(
       paused: element.paused,
       played: element.played.length > 0,
     });
-    if (choice === 'seek') seek(saved);
+    if (choice === 'seek') {
+      // Once there, the transcript shows the paragraph being resumed, playing or not.
+      element.addEventListener('seeked', revealActive, { once: true });
+      seek(saved);
+    }
     if (choice !== 'none') queueMicrotask(() => setState({ kind: choice === 'seek' ? 'resumed' : 'offer', at: saved }));
   }, [video, seek, saved, duration]);
 

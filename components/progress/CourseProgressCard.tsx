@@ -3,34 +3,35 @@
 import { interpolate } from '@/lib/i18n/interpolate';
 import { useCourseProgress } from '@/lib/progress/client-store';
 import type { CourseProgressLabels as Labels } from './labels';
+import { NextStep } from './NextStep';
 import { ProgressBar } from './ProgressBar';
 
-/** The learner's progress in a course with a link to carry on; nothing for visitors. */
-export function CourseProgressCard({ course, href, lessons, labels }: { course: string; href: string; lessons: { slug: string; title: string }[]; labels: Labels }) {
+type Props = { course: string; href: string; lessons: { slug: string }[]; labels: Labels };
+
+/**
+ * The learner's progress in a course: the percent (lessons complete), the rule
+ * in words, and the next step. Nothing for visitors; a placeholder of its size
+ * while a signed-in learner's progress is on its way (shown by CSS only where
+ * the signed-in hint is set).
+ */
+export function CourseProgressCard({ course, href, lessons, labels }: Props) {
   const progress = useCourseProgress(course);
+  if (progress.kind === 'unknown') return <div className="course-progress course-progress--pending" aria-hidden="true" />;
   if (progress.kind !== 'learner') return null;
   const { coursePercent, lessons: statuses, certificate } = progress.course;
-  const statusOf = (slug: string) => statuses.find((status) => status.lesson === slug);
-  // Carry on with a lesson already begun, else the first one not complete.
-  const next =
-    lessons.find((lesson) => statusOf(lesson.slug)?.state === 'inProgress') ?? lessons.find((lesson) => !statusOf(lesson.slug)?.complete);
   const percentText = interpolate(labels.coursePercent, { percent: coursePercent });
+  const done = statuses.filter((status) => status.complete).length;
   return (
     <div className="course-progress" data-testid="course-progress">
       <p className="course-progress__title">
         <strong>{labels.heading}</strong> · <span data-testid="course-percent">{percentText}</span>
       </p>
       <ProgressBar percent={coursePercent} label={percentText} />
+      <p className="course-progress__rule small">
+        <span data-testid="lessons-done">{interpolate(labels.lessonsDone, { done, total: lessons.length })}</span>. {labels.rules}
+      </p>
       <p className="course-progress__actions">
-        {next ? (
-          <a className="button" href={`${href}/${next.slug}`} data-testid="resume-link">
-            {interpolate(labels.resume, { lesson: next.title })}
-          </a>
-        ) : (
-          <a className="button button--quiet" href={`${href}/${lessons[0]?.slug ?? ''}`}>
-            {labels.review}
-          </a>
-        )}
+        <NextStep status={progress.course} href={href} lessons={lessons} labels={labels} />
         {certificate && (
           <a className="button button--quiet" href={certificate.url}>
             {labels.certificate}

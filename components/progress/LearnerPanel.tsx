@@ -1,39 +1,38 @@
 'use client';
 
-import type { ReactNode } from 'react';
-import { interpolate } from '@/lib/i18n/interpolate';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useCourseProgress } from '@/lib/progress/client-store';
-import { ProgressBar } from './ProgressBar';
+import type { LessonPanelLabels } from './LessonFigures';
 
-type Labels = Record<'heading' | 'recording' | 'watched' | 'quizBest' | 'quizNone' | 'complete' | 'inProgress' | 'certificate' | 'courseComplete', string>;
-
-const fill = (template: string, percent: number) => interpolate(template, { percent });
+const Figures = lazy(() => import('@/components/lesson/learner-only').then((parts) => ({ default: parts.LessonPanelFigures })));
 
 /**
  * Above the video: the sign-in notice (server-rendered children) for visitors,
- * or the learner's own progress in this lesson once we know they are signed in.
+ * or the learner's own progress in this lesson (LessonPanelFigures, loaded
+ * only for a learner). Until the page knows, both are in the prerendered page
+ * and CSS shows the notice, or, where the signed-in hint is set, a placeholder
+ * the size of the panel.
  */
-export function LearnerPanel({ course, lesson, labels, children }: { course: string; lesson: string; labels: Labels; children: ReactNode }) {
+export function LearnerPanel({ course, lesson, labels, children }: { course: string; lesson: string; labels: LessonPanelLabels; children: ReactNode }) {
   const progress = useCourseProgress(course);
-  if (progress.kind !== 'learner') return <>{children}</>;
-  const status = progress.course.lessons.find((item) => item.lesson === lesson);
-  if (!status) return <>{children}</>;
-  return (
-    <div className="notice notice--success learner-panel" data-testid="learner-panel">
-      <p>
-        <strong>{labels.heading}</strong> — {labels.recording}{' '}
-        <span className="badge" data-testid="lesson-status">{status.complete ? labels.complete : labels.inProgress}</span>
-      </p>
-      <div className="learner-panel__figures">
-        <span data-testid="watched-percent">{fill(labels.watched, status.watchedPercent)}</span>
-        <ProgressBar percent={status.watchedPercent} label={fill(labels.watched, status.watchedPercent)} />
-        <span>{status.quizBest === null ? labels.quizNone : fill(labels.quizBest, status.quizBest)}</span>
-      </div>
-      {progress.course.certificate && (
-        <p>
-          {labels.courseComplete} <a href={progress.course.certificate.url}>{labels.certificate}</a>
-        </p>
-      )}
+  const pending = (
+    <div className="notice learner-panel learner-slot__pending" aria-hidden="true" data-testid="learner-pending">
+      <p className="muted">{labels.loading}</p>
     </div>
+  );
+  if (progress.kind === 'unknown') {
+    return (
+      <>
+        <div className="learner-slot__anon">{children}</div>
+        {pending}
+      </>
+    );
+  }
+  const status = progress.kind === 'learner' ? progress.course.lessons.find((item) => item.lesson === lesson) : undefined;
+  if (!status || progress.kind !== 'learner') return <>{children}</>;
+  return (
+    <Suspense fallback={pending}>
+      <Figures status={status} course={progress.course} labels={labels} />
+    </Suspense>
   );
 }

@@ -41,7 +41,7 @@ export function withLessonCells(course: string, lessons: LessonSpec[], learners:
       id,
       name,
       email,
-      coursePercent: coursePercent(mine.map(({ cell }, i) => ({ watchedPercent: views[i]!.coverage, quizPassed: Boolean(cell?.quizPassedAt) }))),
+      coursePercent: coursePercent(views.map((view) => ({ complete: view.status === 'complete' }))),
       lastActivity: rows.length > 0 ? latest(rows.map((row) => row.updatedAt)) : null,
       completedAt: status === 'complete' ? latest(rows.map((row) => row.completedAt)) : null,
       status,

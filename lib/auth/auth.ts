@@ -6,6 +6,7 @@ import { authSecret } from '@/lib/env';
 import { clientIp } from '@/lib/http/client-ip';
 import { defaultLocale } from '@/lib/i18n/locales';
 import { checkCredentials, sessionMaxAgeSeconds } from './credentials';
+import { setSessionHint } from './session-hint-server';
 
 /** The sign-in failure codes a form or a scripted client gets back. */
 export class InvalidCredentials extends CredentialsSignin {
@@ -61,9 +62,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   events: {
-    signOut(message) {
+    // The signed-in hint for the page's islands (lib/auth/session-hint.ts); never trusted by the server.
+    async signIn() {
+      await setSessionHint(true);
+    },
+    async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined;
       if (typeof sid === 'string') revokeSession({ sessionId: sid, now: new Date() });
+      await setSessionHint(false);
     },
   },
 }));

@@ -10,9 +10,11 @@ export type PlayerState = {
   active: string | undefined;
   /** `paragraph:<id>` (a report form "where" value), with a counter so the same passage can be asked for twice. */
   reportRequest: { where: string; n: number } | undefined;
+  /** Counts requests to bring the active paragraph into view even while paused (after a resume). */
+  reveal: number;
 };
 
-let state: PlayerState = { active: undefined, reportRequest: undefined };
+let state: PlayerState = { active: undefined, reportRequest: undefined, reveal: 0 };
 const listeners = new Set<() => void>();
 
 function update(next: Partial<PlayerState>): void {
@@ -28,6 +30,11 @@ export function requestReport(where: string): void {
   update({ reportRequest: { where, n: (state.reportRequest?.n ?? 0) + 1 } });
 }
 
+/** After the video was moved for the learner (a resume): show the transcript's paragraph at that point. */
+export function revealActive(): void {
+  update({ reveal: state.reveal + 1 });
+}
+
 export function playerState(): PlayerState {
   return state;
 }
@@ -37,7 +44,7 @@ export function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const initial: PlayerState = { active: undefined, reportRequest: undefined };
+const initial: PlayerState = { active: undefined, reportRequest: undefined, reveal: 0 };
 
 export function usePlayerState<T>(select: (state: PlayerState) => T): T {
   return useSyncExternalStore(subscribe, () => select(state), () => select(initial));

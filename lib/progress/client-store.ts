@@ -1,8 +1,10 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { hasSessionHint, syncSessionHint } from '@/lib/auth/session-hint';
 import type { CourseStatus, LessonStatus } from './status';
 
 // The signed-in learner's progress per course, fetched by the browser so pages
-// stay static. The player, the notice and the lists of a page share it.
+// stay static. The player, the notice and the lists of a page share it. Asked
+// only when the signed-in hint says so: a visitor's page makes no request.
 
 export type ProgressState = { kind: 'unknown' } | { kind: 'anonymous' } | { kind: 'learner'; course: CourseStatus };
 
@@ -18,13 +20,17 @@ function set(course: string, next: ProgressState) {
 
 export async function loadCourseProgress(course: string, attempt = 0): Promise<void> {
   requested.add(course);
+  if (!hasSessionHint()) return set(course, { kind: 'anonymous' });
   let settled = false;
   try {
     const response = await fetch(`/api/progress?course=${encodeURIComponent(course)}`, { cache: 'no-store' });
     // Always read the body: an unread response keeps the request open.
     const body: unknown = await response.json().catch(() => null);
     settled = response.ok || (response.status >= 400 && response.status < 500);
-    if (response.status === 401) set(course, { kind: 'anonymous' });
+    if (response.status === 401) {
+      syncSessionHint(false);
+      set(course, { kind: 'anonymous' });
+    }
     else if (response.ok) set(course, { kind: 'learner', course: body as CourseStatus });
   } catch {
     // Offline or no answer: stay unknown (the player keeps recording) and ask again.
@@ -42,13 +48,18 @@ export function applyLessonStatus(course: string, status: LessonStatus): void {
   if (status.complete) void loadCourseProgress(course);
 }
 
+/** What the page knows now about a course's progress. */
+export function courseProgressNow(course: string): ProgressState {
+  return states.get(course) ?? unknown;
+}
+
 export function useCourseProgress(course: string): ProgressState {
   const current = useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => states.get(course) ?? unknown,
+    () => courseProgressNow(course),
     () => unknown,
   );
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { lessonWeights, quizPassPercent, videoCompleteRatio } from './rules';
+import { quizPassPercent, videoCompleteRatio } from './rules';
 
 export { quizPassPercent, videoCompleteRatio } from './rules';
 
@@ -27,6 +27,16 @@ export function lessonState(lesson: { watchedSeconds: number; quizBest: number |
   return isLessonStarted(lesson) ? 'inProgress' : 'notStarted';
 }
 
+/**
+ * The state a learner is shown for a lesson: as lessonState, except that a few
+ * seconds of video (under 1 %, shown as "0 %") and no quiz is not yet "in
+ * progress" to them. (The admin's "started" still counts any second watched.)
+ */
+export function shownLessonState(lesson: { watchedPercent: number; quizBest: number | null; complete: boolean }): LessonState {
+  if (lesson.complete) return 'complete';
+  return lesson.watchedPercent > 0 || lesson.quizBest !== null ? 'inProgress' : 'notStarted';
+}
+
 /** A course's state from its lessons' states. */
 export function courseState(states: LessonState[]): LessonState {
   if (states.length > 0 && states.every((state) => state === 'complete')) return 'complete';
@@ -38,13 +48,12 @@ export function watchedPercent(watchedSeconds: number, duration: number): number
   return duration > 0 ? Math.min(100, Math.floor((watchedSeconds / duration) * 100)) : 0;
 }
 
-/** A lesson's share of the course, 0–100: the video (to 90 % coverage) counts 80, the passed quiz 20. */
-export function lessonPoints(lesson: { watchedPercent: number; quizPassed: boolean }): number {
-  const video = Math.min(1, lesson.watchedPercent / (videoCompleteRatio * 100)) * lessonWeights.video;
-  return Math.floor(video + (lesson.quizPassed ? lessonWeights.quiz : 0));
-}
-
-export function coursePercent(lessons: { watchedPercent: number; quizPassed: boolean }[]): number {
+/**
+ * The course percent: lessons complete out of the course's lessons, floored,
+ * so it says what is done (a lesson counts once both its video and its quiz
+ * are) and reaches 100 only with the last lesson.
+ */
+export function coursePercent(lessons: { complete: boolean }[]): number {
   if (lessons.length === 0) return 0;
-  return Math.floor(lessons.reduce((sum, lesson) => sum + lessonPoints(lesson), 0) / lessons.length);
+  return Math.floor((lessons.filter((lesson) => lesson.complete).length * 100) / lessons.length);
 }

@@ -7,8 +7,6 @@
 export const videoCompleteRatio = 0.9;
 /** A quiz is passed with at least this percentage of questions right. */
 export const quizPassPercent = 70;
-/** A lesson's share of the course percent: the video (up to the watched ratio) and the passed quiz. */
-export const lessonWeights = { video: 80, quiz: 20 } as const;
 
 /** How often a playing video reports what was watched. */
 export const heartbeatSeconds = 15;

@@ -5,7 +5,7 @@ import type { Certificate, LessonProgress } from '@/db/schema';
 import { getCourse } from '@/lib/content';
 import { AppError } from '@/lib/http/errors';
 import { defaultLocale } from '@/lib/i18n/locales';
-import { coursePercent, lessonState, watchedPercent, type LessonState } from './completion';
+import { coursePercent, shownLessonState, watchedPercent, type LessonState } from './completion';
 
 export type LessonStatus = {
   lesson: string;
@@ -15,7 +15,7 @@ export type LessonStatus = {
   quizBest: number | null;
   quizPassed: boolean;
   complete: boolean;
-  /** Not started, in progress or complete, by the one definition in ./completion.ts. */
+  /** Not started, in progress or complete, as the learner is shown it (shownLessonState in ./completion.ts). */
   state: LessonState;
 };
 
@@ -30,15 +30,16 @@ export type CourseStatus = {
 };
 
 export function lessonStatus(lesson: string, row: LessonProgress | undefined, duration: number): LessonStatus {
+  const watched = watchedPercent(row?.watchedSeconds ?? 0, duration);
   return {
     lesson,
-    watchedPercent: watchedPercent(row?.watchedSeconds ?? 0, duration),
+    watchedPercent: watched,
     position: Math.round((row?.position ?? 0) * 10) / 10,
     videoComplete: Boolean(row?.videoCompletedAt),
     quizBest: row?.quizBest ?? null,
     quizPassed: Boolean(row?.quizPassedAt),
     complete: Boolean(row?.completedAt),
-    state: lessonState(row && { watchedSeconds: row.watchedSeconds, quizBest: row.quizBest, complete: Boolean(row.completedAt) }),
+    state: shownLessonState({ watchedPercent: watched, quizBest: row?.quizBest ?? null, complete: Boolean(row?.completedAt) }),
   };
 }
 

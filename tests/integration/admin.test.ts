@@ -61,7 +61,8 @@ beforeAll(() => {
   progress('dario', lessons[0]!, {});
 });
 
-const carlaPercent = () => coursePercent(lessons.map((l, i) => ({ watchedPercent: i === 0 ? watchedPercent(l.duration / 2, l.duration) : 0, quizPassed: i === 0 })));
+// Half a video and a passed quiz complete no lesson: 0 % of the course.
+const carlaPercent = () => coursePercent(lessons.map(() => ({ complete: false })));
 
 describe('course figures', () => {
   it('counts enrolled, started, completed, certificates and the median time to complete', () => {
@@ -92,7 +93,8 @@ describe('learner table', () => {
   });
 
   it('sorts by course percent, e-mail and last activity, both ways', () => {
-    expect(page({ sort: 'percent', direction: 'desc' }).rows.map((r) => r.email)).toEqual(['bruno@example.com', 'anna@example.com', 'carla@example.com', 'evil@example.com', 'dario@example.com']);
+    // Ties (0 %: Carla has no lesson complete yet) by e-mail, in the same direction.
+    expect(page({ sort: 'percent', direction: 'desc' }).rows.map((r) => r.email)).toEqual(['bruno@example.com', 'anna@example.com', 'evil@example.com', 'dario@example.com', 'carla@example.com']);
     expect(page({ sort: 'email', direction: 'desc' }).rows[0]!.email).toBe('evil@example.com');
     expect(page({ sort: 'activity', direction: 'desc' }).rows.slice(0, 3).map((r) => r.email)).toEqual(['carla@example.com', 'bruno@example.com', 'anna@example.com']);
   });

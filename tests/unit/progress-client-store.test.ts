@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { loadCourseProgress } from '@/lib/progress/client-store';
+import { courseProgressNow, loadCourseProgress } from '@/lib/progress/client-store';
 
-beforeEach(() => vi.useFakeTimers());
+/** A page's document as far as the signed-in hint goes: its cookie and <html>'s data attributes. */
+function stubDocument(cookie: string) {
+  const page = { cookie, documentElement: { dataset: {} as Record<string, string> } };
+  vi.stubGlobal('document', page);
+  return page;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  stubDocument('aula_session_hint=1');
+});
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -37,8 +47,30 @@ it('does not ask again after an answer that will not change (401: anonymous), an
   await vi.advanceTimersByTimeAsync(120_000);
   expect(anonymous).toHaveBeenCalledTimes(1);
 
+  stubDocument('aula_session_hint=1'); // the 401 cleared it
   const offline = stubAnswers(...Array<'network'>(10).fill('network'));
   await loadCourseProgress('offline-course');
   await vi.advanceTimersByTimeAsync(600_000);
   expect(offline).toHaveBeenCalledTimes(6);
 });
+
+it('asks nothing without the signed-in hint: a visitor is anonymous at once, and no 401 is logged', async () => {
+  stubDocument('other=1');
+  const fetch = stubAnswers(200);
+  await loadCourseProgress('visitor-course');
+  expect(fetch).not.toHaveBeenCalled();
+  expect(courseProgressNow('visitor-course')).toEqual({ kind: 'anonymous' });
+});
+
+it('a 401 despite the hint (the session ended) forgets the hint', async () => {
+  const page = stubDocument('a=1; aula_session_hint=1');
+  page.documentElement.dataset.session = '1';
+  let written = '';
+  Object.defineProperty(page, 'cookie', { get: () => 'a=1; aula_session_hint=1', set: (value: string) => void (written = value) });
+  stubAnswers(401);
+  await loadCourseProgress('ended-course');
+  expect(courseProgressNow('ended-course')).toEqual({ kind: 'anonymous' });
+  expect(page.documentElement.dataset.session).toBeUndefined();
+  expect(written).toMatch(/^aula_session_hint=; Path=\/; Max-Age=0/);
+});
+

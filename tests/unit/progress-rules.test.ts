@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coursePercent, isQuizPassed, isVideoComplete, lessonPoints, watchedPercent } from '@/lib/progress/completion';
+import { coursePercent, isQuizPassed, isVideoComplete, shownLessonState, watchedPercent } from '@/lib/progress/completion';
 import { allowanceCapSeconds as creditCapSeconds, availableCredit } from '@/lib/progress/credit';
 import { coverage, creditIntervals, mergeIntervals, subtractIntervals, takeSeconds } from '@/lib/progress/intervals';
 
@@ -85,10 +85,19 @@ describe('completion', () => {
     expect(isQuizPassed(70)).toBe(true);
     expect(isQuizPassed(null)).toBe(false);
   });
-  it('course percent: video to 90 % counts 80, quiz 20, per lesson', () => {
-    expect(lessonPoints({ watchedPercent: 90, quizPassed: true })).toBe(100);
-    expect(lessonPoints({ watchedPercent: 45, quizPassed: false })).toBe(40);
-    expect(coursePercent([{ watchedPercent: 100, quizPassed: true }, { watchedPercent: 0, quizPassed: false }])).toBe(50);
+  it('shown state: never "in progress" at 0 %; a quiz tried or 1 % watched is', () => {
+    expect(shownLessonState({ watchedPercent: 0, quizBest: null, complete: false })).toBe('notStarted');
+    expect(shownLessonState({ watchedPercent: 1, quizBest: null, complete: false })).toBe('inProgress');
+    expect(shownLessonState({ watchedPercent: 0, quizBest: 0, complete: false })).toBe('inProgress');
+    expect(shownLessonState({ watchedPercent: 95, quizBest: 80, complete: true })).toBe('complete');
+  });
+  it('course percent: lessons complete out of the lessons, floored', () => {
+    const lessons = (complete: number, total: number) => Array.from({ length: total }, (_, i) => ({ complete: i < complete }));
+    expect(coursePercent(lessons(0, 5))).toBe(0);
+    expect(coursePercent(lessons(4, 5))).toBe(80);
+    expect(coursePercent(lessons(1, 3))).toBe(33);
+    expect(coursePercent(lessons(2, 3))).toBe(66);
+    expect(coursePercent(lessons(3, 3))).toBe(100);
     expect(coursePercent([])).toBe(0);
   });
 });

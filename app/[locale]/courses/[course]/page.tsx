@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
 import { CourseProgressCard } from '@/components/progress/CourseProgressCard';
-import { courseProgressLabels } from '@/components/progress/labels';
-import { DoneMark } from '@/components/progress/DoneMark';
+import { CourseNextStepLink } from '@/components/progress/CourseNextStepLink';
+import { courseProgressLabels, lessonLineLabels, nextStepLabels } from '@/components/progress/labels';
+import { LessonProgressLine } from '@/components/progress/LessonProgressLine';
 import { listCourses } from '@/lib/content';
 import { courseFromParams } from '@/lib/content/params';
 import { minutesOf } from '@/lib/format';
@@ -36,7 +37,7 @@ export default async function CoursePage({ params }: Props) {
   if (!found) notFound();
   const { locale, course } = found;
   const t = getTranslator(locale);
-  const first = course.lessons[0];
+  const lessonLabels = lessonLineLabels(t);
   return (
     <article className="course">
       <Breadcrumb label={t('course.breadcrumb')} items={[{ href: `/${locale}`, label: t('lesson.catalog') }, { label: course.title }]} />
@@ -48,7 +49,7 @@ export default async function CoursePage({ params }: Props) {
       <CourseProgressCard
         course={course.slug}
         href={`/${locale}/courses/${course.slug}`}
-        lessons={course.lessons.map(({ slug, title }) => ({ slug, title }))}
+        lessons={course.lessons.map(({ slug }) => ({ slug }))}
         labels={courseProgressLabels(t)}
       />
       <div className="prose">
@@ -75,19 +76,15 @@ export default async function CoursePage({ params }: Props) {
                 <a href={`/${locale}/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</a>
               </h3>
               <p className="muted">{lesson.description}</p>
-              <DoneMark course={course.slug} lesson={lesson.slug} label={t('progress.done')} watchedLabel={t('progress.watched')} />
+              <LessonProgressLine course={course.slug} lesson={lesson.slug} labels={lessonLabels} />
             </div>
             <span className="lesson-list__duration">{t('lesson.duration', { minutes: minutesOf(lesson.duration) })}</span>
           </li>
         ))}
       </ol>
-      {first && (
-        <p>
-          <a className="button" href={`/${locale}/courses/${course.slug}/${first.slug}`}>
-            {t('course.start')}
-          </a>
-        </p>
-      )}
+      <p className="course__next">
+        <CourseNextStepLink course={course.slug} href={`/${locale}/courses/${course.slug}`} lessons={course.lessons.map(({ slug }) => ({ slug }))} labels={nextStepLabels(t)} />
+      </p>
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
 import { FallbackNotice } from '@/components/lesson/FallbackNotice';
+import { rulesText } from '@/components/progress/labels';
 import { LearnerPanel } from '@/components/progress/LearnerPanel';
 import { LessonMedia } from '@/components/lesson/LessonMedia';
 import { LessonNav } from '@/components/lesson/LessonNav';
@@ -12,7 +13,7 @@ import { lessonParams } from '@/lib/content';
 import { liveLessonFromParams as lessonFromParams } from '@/lib/corrections';
 import { minutesOf } from '@/lib/format';
 import { alternatesFor } from '@/lib/i18n/alternates';
-import { locales } from '@/lib/i18n/locales';
+import { defaultLocale, locales } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 import { quizPassPercent } from '@/lib/progress/rules';
 
@@ -64,7 +65,10 @@ export default async function LessonPage({ params }: Props) {
       <LearnerPanel
         course={course.slug}
         lesson={lesson.slug}
-        labels={labelsOf('progress', ['heading', 'recording', 'watched', 'quizBest', 'quizNone', 'complete', 'inProgress', 'certificate', 'courseComplete'] as const)}
+        labels={{
+          ...labelsOf('progress', ['heading', 'recording', 'complete', 'inProgress', 'notStarted', 'certificate', 'courseComplete', 'videoDone', 'videoLeft', 'quizDone', 'quizLeft', 'quizTodo', 'loading'] as const),
+          rules: rulesText(t),
+        }}
       >
         <SignInNotice locale={locale} next={path} title={t('lesson.anonTitle')} body={t('lesson.anonBody')} signIn={t('nav.signIn')} signUp={t('nav.signUp')} />
       </LearnerPanel>
@@ -82,6 +86,7 @@ export default async function LessonPage({ params }: Props) {
           ...labelsOf('progress', ['resumedAt', 'startOver', 'resumeAt'] as const),
           report: t('report.button'),
         }}
+        videoNote={locale === defaultLocale ? undefined : t('lesson.videoLanguage')}
       />
       <section className="prose" aria-labelledby="summary-title" lang={lesson.textLocale === locale ? undefined : lesson.textLocale}>
         <h2 id="summary-title">{t('lesson.summary')}</h2>
