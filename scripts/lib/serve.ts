@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestHandlers } from 'next/dist/server/lib/start-server';
+import { answeredByGuard, guardServer } from './request-gate';
 
 export type Serving = {
   server: http.Server;
@@ -47,6 +48,7 @@ export async function serve({ dir, port, host }: { dir: string; port: number; ho
   const next: { ready?: ReturnType<typeof getRequestHandlers> } = {};
   const server = http.createServer(async (req, res) => {
     try {
+      if (await answeredByGuard(req, res)) return;
       await (await next.ready!).requestHandler(req, res);
     } catch (error) {
       console.error(`Failed to handle ${req.method} ${req.url}:`, error);
@@ -54,6 +56,7 @@ export async function serve({ dir, port, host }: { dir: string; port: number; ho
       res.end('Internal Server Error');
     }
   });
+  guardServer(server);
   const address = await listen(server, port, host);
   // Next's own start-server sets this once listening; server actions that redirect fetch the target from it.
   process.env.__NEXT_PRIVATE_ORIGIN = localOrigin(host, address);

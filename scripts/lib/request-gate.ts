@@ -1,0 +1,121 @@
+import type http from 'node:http';
+import { Readable } from 'node:stream';
+import { actionPostProblem } from '@/lib/http/action-post';
+import { bodyLimits } from '@/lib/http/body-limits.mjs';
+import { refusalLogLine, refusalResponse } from '@/lib/http/refusal-response';
+import { checkRequest, readsBodyFirst, type Refusal, type RequestHead } from '@/lib/http/request-guard';
+
+/** How long a refused upload may go on being read and thrown away before its connection is cut. */
+const lingerMs = 10_000;
+
+function send(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal, log: (line: string) => void): void {
+  const head: RequestHead = { method: req.method, url: req.url, headers: req.headers };
+  if (refusal.status >= 400) log(refusalLogLine(req.method, req.url, refusal.status, refusal.reason));
+  const { status, headers, body } = refusalResponse(refusal, head);
+  // The rest of a body we refused is read and thrown away (nothing kept), as Node does after any answer: closing
+  // at once with unread bytes would reset the connection, and the client could lose the answer. For a while only.
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.complete) {
+    req.resume();
+    const cut = setTimeout(() => req.socket.destroy(), lingerMs).unref();
+    req.once('end', () => clearTimeout(cut));
+  }
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Reads the whole body, stopping as soon as it passes `maxBytes`: nothing beyond the limit is kept. */
+function readBounded(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | 'tooLarge' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.off('data', onData).off('end', onEnd).pause();
+        resolve('tooLarge');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).on('end', onEnd);
+    // A client that goes away mid-body gets no answer (resolving twice is a no-op).
+    req.once('error', () => resolve('aborted')).once('close', () => resolve('aborted'));
+  });
+}
+
+/**
+ * Hands Next a body we already read, as Next itself does after running its
+ * proxy (getCloneableBody in next/dist/server/body-streams): the request's
+ * stream properties are replaced by those of a stream over the same bytes.
+ */
+function replayBody(req: http.IncomingMessage, body: Buffer): void {
+  const replay = new Readable({ read() {} });
+  replay.push(body);
+  replay.push(null);
+  const target = req as unknown as Record<string, unknown>;
+  for (const key in replay) {
+    const value = (replay as unknown as Record<string, unknown>)[key];
+    target[key] = typeof value === 'function' ? value.bind(req) : value;
+  }
+}
+
+/**
+ * The request guard of our server: answers here (and logs one line) what must
+ * not reach Next — a malformed path or header, a method not served (405 with
+ * Allow), a body over its kind's limit (413, read no further), a server
+ * action's post Next could not decode (400) — and answers OPTIONS. Returns
+ * true when it answered; otherwise Next serves the request.
+ */
+export async function answeredByGuard(req: http.IncomingMessage, res: http.ServerResponse, log: (line: string) => void = console.warn): Promise<boolean> {
+  const refusal = checkRequest({ method: req.method, url: req.url, headers: req.headers });
+  if (refusal) {
+    send(req, res, refusal, log);
+    return true;
+  }
+  if (!readsBodyFirst(req.method, req.url!.split('?')[0]!)) return false;
+  const body = await readBounded(req, bodyLimits.action);
+  if (body === 'aborted') {
+    req.destroy();
+    return true;
+  }
+  if (body === 'tooLarge') {
+    send(req, res, { status: 413, code: 'tooLarge', reason: `body over ${bodyLimits.action} bytes` }, log);
+    return true;
+  }
+  const problem = await actionPostProblem(req.headers, body, bodyLimits.action);
+  if (problem) {
+    send(req, res, { status: 400, code: 'badRequest', reason: problem }, log);
+    return true;
+  }
+  replayBody(req, body);
+  return false;
+}
+
+const parseErrorStatus: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
+
+/**
+ * What never becomes a request event: CONNECT (a proxy's method, 405 here
+ * rather than a silently dropped connection) and requests Node cannot parse
+ * (its own 400, 431 over 16 kB of headers, 408), each logged in one line.
+ */
+export function guardServer(server: http.Server, log: (line: string) => void = console.warn): void {
+  server.on('connect', (req: http.IncomingMessage, socket: import('node:net').Socket) => {
+    log(refusalLogLine(req.method, req.url, 405, 'method not served here'));
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, OPTIONS, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:net').Socket) => {
+    // A client that hung up is no request to answer or to log.
+    if (error.code === 'ECONNRESET' || !socket.writable || socket.bytesWritten > 0) {
+      socket.destroy();
+      return;
+    }
+    const status = parseErrorStatus[error.code ?? ''] ?? '400 Bad Request';
+    log(`[refused] ${status.slice(0, 3)} (unparsable request): ${error.code ?? 'parse error'}`);
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
+}
