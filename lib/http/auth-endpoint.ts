@@ -29,6 +29,15 @@ function hasInvalidCallbackUrl(request: NextRequest): boolean {
   return candidates.some((url) => Boolean(url) && !isValidCallbackUrl(url!, origin));
 }
 
+function isJson(body: Buffer): boolean {
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Auth.js's endpoints under our rules: a body over the Auth.js limit gets 413
  * as it streams (Auth.js itself would read any body whole), and a callback
@@ -41,6 +50,8 @@ export function authEndpoint(handler: Handler): Handler {
       if (hasInvalidCallbackUrl(request)) throw new AppError('badRequest', undefined, 'invalid callback URL');
       if (request.method !== 'POST') return await handler(request);
       const body = await readBodyBytes(request, bodyLimits.auth);
+      // Auth.js parses a JSON body itself and logs a stack when it cannot.
+      if (request.headers.get('content-type')?.includes('application/json') && !isJson(body)) throw new AppError('badRequest', undefined, 'malformed JSON body');
       const headers = new Headers(request.headers);
       headers.delete('content-length');
       headers.delete('transfer-encoding');

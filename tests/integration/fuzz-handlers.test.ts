@@ -32,14 +32,18 @@ const people: Record<'learner' | 'admin', CurrentUser> = {
 };
 const anyone = fc.constantFrom(null, people.learner, people.admin);
 
-// Each refused request logs one short line (checked here), never a stack or the input.
+// Each refused request logs one short line (checked here), never a stack or the input;
+// console.error is for faults of ours, and malformed input is none.
 const logged: string[] = [];
+const faults: string[] = [];
 vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void faults.push(args.map(String).join(' ').slice(0, 300)));
 afterEach(() => {
   for (const line of logged.splice(0)) {
     expect(line).not.toContain('\n');
     expect(line.length).toBeLessThan(320);
   }
+  expect(faults.splice(0)).toEqual([]);
 });
 
 beforeAll(() => {
