@@ -7,7 +7,7 @@ import busboy from 'next/dist/compiled/busboy';
  * before any code of ours runs, and answer 500 to whatever they cannot decode:
  * a wrong or missing boundary, a truncated body, malformed JSON, a reference
  * to a part that is not there. Our actions are forms: their arguments are a
- * form's data and, for forms with a state, that state — plain values. So a
+ * form's data, last, and for forms with a state that state — plain values. So a
  * post is accepted when it parses the way Next will parse it and its
  * arguments hold only plain values; anything else gets 400 here.
  */
@@ -44,6 +44,14 @@ function argumentsProblem(root: string | undefined): string | undefined {
   if (!parsed.ok) return 'arguments missing or not JSON';
   if (!Array.isArray(parsed.value) || parsed.value.length > maxArguments) return 'arguments not a list';
   return impureValue(parsed.value);
+}
+
+/** A fetch action's arguments end with the form's data ("$K<row>"): every action of ours is a form's (a state and the form, or the form). */
+function fetchArgumentsProblem(root: string | undefined): string | undefined {
+  const problem = argumentsProblem(root);
+  if (problem) return problem;
+  const last = (JSON.parse(root!) as unknown[]).at(-1);
+  return typeof last === 'string' && /^\$K[0-9a-f]{1,8}$/.test(last) ? undefined : 'the last argument is not a form';
 }
 
 /** A form posted without JavaScript: each `$ACTION_REF_n` names its action in `$ACTION_n:0` and its bound state in `$ACTION_n:1`. */
@@ -90,8 +98,8 @@ export async function actionPostProblem(headers: IncomingHttpHeaders, body: Buff
   // What Next does not decode (no action header, not multipart; or URL-encoded, which it does not support) needs no check.
   if (contentType === 'application/x-www-form-urlencoded' || (!fetchAction && !multipart)) return undefined;
   try {
-    if (fetchAction && !multipart) return argumentsProblem(body.toString('utf8'));
-    if (fetchAction) return argumentsProblem((await multipartFields(headers, body, maxBytes)).get('0'));
+    if (fetchAction && !multipart) return fetchArgumentsProblem(body.toString('utf8'));
+    if (fetchAction) return fetchArgumentsProblem((await multipartFields(headers, body, maxBytes)).get('0'));
     // Without JavaScript: Next reads the form with the platform's own parser.
     const form = await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType! }, body: new Uint8Array(body) }).formData();
     return formPostProblem(form);

@@ -10,10 +10,10 @@ import { bodyLimits } from './body-limits.mjs';
 /** What is known of a request before its body is read. */
 export type RequestHead = { method?: string; url?: string; headers: IncomingHttpHeaders };
 
-export type RefusalCode = 'badRequest' | 'methodNotAllowed' | 'tooLarge' | 'urlTooLong';
+export type RefusalCode = 'badRequest' | 'badOrigin' | 'methodNotAllowed' | 'tooLarge' | 'urlTooLong';
 
 /** A request answered here: a refusal, or the answer to OPTIONS (204 with Allow). */
-export type Refusal = { status: 204 | 400 | 405 | 413 | 414; code?: RefusalCode; reason: string; allow?: string };
+export type Refusal = { status: 204 | 400 | 403 | 405 | 413 | 414; code?: RefusalCode; reason: string; allow?: string };
 
 /** Longer request targets get 414 (Node itself answers 431 to a header block over 16 kB). */
 export const maxUrlLength = 4096;
@@ -89,6 +89,12 @@ function originProblem(origin: string | undefined): string | undefined {
   }
 }
 
+/** The host Next compares a server action's Origin with: the first X-Forwarded-Host, else Host. */
+function actionHost(headers: IncomingHttpHeaders): string | undefined {
+  const forwarded = headers['x-forwarded-host'];
+  return (forwarded === undefined ? undefined : String(forwarded).split(',')[0]!.trim()) || headers.host;
+}
+
 /** Undefined when the request may go on to Next; else how to answer it here. */
 export function checkRequest({ method = '', url = '', headers }: RequestHead): Refusal | undefined {
   if (!url.startsWith('/')) return { status: 400, code: 'badRequest', reason: 'the request target is not a path' };
@@ -107,6 +113,10 @@ export function checkRequest({ method = '', url = '', headers }: RequestHead): R
 
   const origin = originProblem(headers.origin);
   if (origin) return { status: 400, code: 'badRequest', reason: origin };
+  // Next answers a cross-site action post with a 500 and an error log; it is a refusal.
+  if (readsBodyFirst(method, path) && headers.origin && headers.origin !== 'null' && new URL(headers.origin).host !== actionHost(headers)) {
+    return { status: 403, code: 'badOrigin', reason: 'action posted from another site' };
+  }
   const limit = bodyLimits[bodyKind(path)];
   if (Number(headers['content-length'] ?? 0) > limit) return { status: 413, code: 'tooLarge', reason: `Content-Length over ${limit} bytes` };
   return undefined;

@@ -24,7 +24,8 @@ describe('a server action post', () => {
     const state = '[{"status":"error","message":"x","values":{"email":"$$dollar","note":"a"}},"$K1"]';
     expect(await actionPostProblem(fetchHeaders('text/plain;charset=UTF-8'), Buffer.from(state), limit)).toBeUndefined();
     expect(await actionPostProblem(fetchHeaders('multipart/form-data; boundary=b'), multipart('b', [['_1_locale', 'it'], ['0', state]]), limit)).toBeUndefined();
-    expect(await actionPostProblem(fetchHeaders('text/plain'), Buffer.from('["$undefined","$D2020-01-01","$n12","$NaN","$-0","$Infinity"]'), limit)).toBeUndefined();
+    expect(await actionPostProblem(fetchHeaders('text/plain'), Buffer.from('["$undefined","$D2020-01-01","$n12","$NaN","$-0","$Infinity","$K1"]'), limit)).toBeUndefined();
+    expect(await actionPostProblem(fetchHeaders('text/plain'), Buffer.from('["$K1"]'), limit)).toBeUndefined(); // a form without a state (signing out)
     const plain = formPost('{"id":"7f00aa","bound":"$@1"}', '[{"status":"idle","values":{}}]');
     expect(await actionPostProblem(formHeaders('q'), multipart('q', plain), limit)).toBeUndefined();
     expect(await actionPostProblem(formHeaders('q'), multipart('q', [['$ACTION_ID_7f00aa', ''], ['locale', 'it']]), limit)).toBeUndefined();
@@ -40,6 +41,12 @@ describe('a server action post', () => {
     expect(await actionPostProblem(fetchHeaders('text/plain'), Buffer.from('5'), limit)).toBe('arguments not a list');
     expect(await actionPostProblem(fetchHeaders('text/plain'), Buffer.from(`[${'0,'.repeat(1000)}0]`), limit)).toBe('arguments not a list');
     expect(await actionPostProblem(fetchHeaders('multipart/form-data; boundary=b'), multipart('b', [['1', '[]']]), limit)).toBe('arguments missing or not JSON');
+  });
+
+  it('is refused when its last argument is not a form (every action of ours is a form’s; signOutAction would throw on anything else)', async () => {
+    for (const args of ['[]', '["x"]', '[{"status":"idle"},"x"]', '["$K1",1]', '[null]']) {
+      expect(await actionPostProblem(fetchHeaders('text/plain'), Buffer.from(args), limit), args).toBe('the last argument is not a form');
+    }
   });
 
   it('is refused when its arguments reference anything but plain values and a form', async () => {

@@ -34,6 +34,14 @@ describe('the request guard', () => {
     expect(check('POST', '/it/login', { origin: 'null' })).toBeUndefined();
   });
 
+  it('answers 403 to a server action posted from another site (Next would answer 500), not to a same-site one', () => {
+    expect(check('POST', '/it/login', { origin: 'https://evil.test' })).toMatchObject({ status: 403, code: 'badOrigin' });
+    expect(check('POST', '/it/login', { origin: 'http://aula.test' })).toBeUndefined();
+    expect(check('POST', '/it/login', { origin: 'https://aula.example', 'x-forwarded-host': 'aula.example, proxy.local' })).toBeUndefined();
+    expect(check('POST', '/it/login', { origin: 'http://aula.test', 'x-forwarded-host': 'other.test' })).toMatchObject({ status: 403 });
+    expect(check('POST', '/api/progress', { origin: 'https://evil.test' })).toBeUndefined(); // apiRoute answers that itself
+  });
+
   it('answers 414 past the URL limit', () => {
     expect(check('GET', `/it/search?q=${'a'.repeat(maxUrlLength)}`)).toMatchObject({ status: 414, code: 'urlTooLong' });
     expect(check('GET', `/it/search?q=${'a'.repeat(maxUrlLength - 20)}`)).toBeUndefined();
