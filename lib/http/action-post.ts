@@ -12,6 +12,12 @@ import busboy from 'next/dist/compiled/busboy';
  * arguments hold only plain values; anything else gets 400 here.
  */
 
+/** Why a post names an action this build does not have (a page from an older deployment, or a forged id). */
+export const unknownAction = 'no such action in this build';
+
+/** Tells whether this build has an action with this id (default: any id, for tests of the post's shape). */
+export type KnownAction = (id: string) => boolean;
+
 const maxDepth = 32;
 const maxArguments = 1000;
 /** The escapes React's reply format uses for plain values: "$$…" (a "$" string), undefined, ±Infinity, -0, NaN, dates, big integers, and "$K…" for a form's data. */
@@ -55,14 +61,16 @@ function fetchArgumentsProblem(root: string | undefined): string | undefined {
 }
 
 /** A form posted without JavaScript: each `$ACTION_REF_n` names its action in `$ACTION_n:0` and its bound state in `$ACTION_n:1`. */
-function formPostProblem(fields: FormData): string | undefined {
+function formPostProblem(fields: FormData, isKnown: KnownAction): string | undefined {
   for (const key of fields.keys()) {
+    if (key.startsWith('$ACTION_ID_') && !isKnown(key.slice('$ACTION_ID_'.length))) return unknownAction;
     if (!key.startsWith('$ACTION_REF_')) continue;
     const prefix = `$ACTION_${key.slice('$ACTION_REF_'.length)}:`;
     const meta = parseJson(stringField(fields, `${prefix}0`));
     if (!meta.ok || meta.value === null || typeof meta.value !== 'object') return 'action reference missing or not JSON';
     const { id, bound } = meta.value as { id?: unknown; bound?: unknown };
     if (typeof id !== 'string') return 'action reference without an id';
+    if (!isKnown(id)) return unknownAction;
     if (bound === null || bound === undefined) continue;
     const row = typeof bound === 'string' && /^\$@[0-9a-f]{1,8}$/.exec(bound) ? parseInt(bound.slice(2), 16) : undefined;
     if (row === undefined || row === 0) return 'bound arguments not a row';
@@ -91,18 +99,22 @@ function multipartFields(headers: IncomingHttpHeaders, body: Buffer, maxBytes: n
 }
 
 /** Undefined when Next can decode this post; else why not, for the log. Only for POSTs that Next treats as server actions. */
-export async function actionPostProblem(headers: IncomingHttpHeaders, body: Buffer, maxBytes: number): Promise<string | undefined> {
+export async function actionPostProblem(headers: IncomingHttpHeaders, body: Buffer, maxBytes: number, isKnown: KnownAction = () => true): Promise<string | undefined> {
   const contentType = headers['content-type'];
   const multipart = contentType?.startsWith('multipart/form-data') ?? false;
-  const fetchAction = typeof headers['next-action'] === 'string';
-  // What Next does not decode (no action header, not multipart; or URL-encoded, which it does not support) needs no check.
-  if (contentType === 'application/x-www-form-urlencoded' || (!fetchAction && !multipart)) return undefined;
+  const actionId = headers['next-action'];
+  const fetchAction = typeof actionId === 'string';
+  // Next supports no URL-encoded action: a fetch action so posted is malformed; a plain URL-encoded post is not an action.
+  if (contentType === 'application/x-www-form-urlencoded') return fetchAction ? 'URL-encoded action post' : undefined;
+  if (!fetchAction && !multipart) return undefined;
+  // Next answers an unknown id itself, but logs a stack each time.
+  if (fetchAction && !isKnown(actionId)) return unknownAction;
   try {
     if (fetchAction && !multipart) return fetchArgumentsProblem(body.toString('utf8'));
     if (fetchAction) return fetchArgumentsProblem((await multipartFields(headers, body, maxBytes)).get('0'));
     // Without JavaScript: Next reads the form with the platform's own parser.
     const form = await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType! }, body: new Uint8Array(body) }).formData();
-    return formPostProblem(form);
+    return formPostProblem(form, isKnown);
   } catch {
     return 'malformed multipart body';
   }

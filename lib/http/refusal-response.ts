@@ -42,7 +42,7 @@ function page(locale: Locale, message: string): string {
 
 /** The localized answer: `{ error, code }` JSON under /api, a small page elsewhere; with Allow for 405 and OPTIONS. */
 export function refusalResponse(refusal: Refusal, head: RequestHead): PlainResponse {
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...(refusal.allow && { Allow: refusal.allow }) };
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...(refusal.allow && { Allow: refusal.allow }), ...refusal.headers };
   for (const { key, value } of securityHeaders) headers[key] = value;
   if (!refusal.code) return { status: refusal.status, headers: { ...headers, 'Content-Length': '0' }, body: '' };
   const locale = refusalLocale(head);

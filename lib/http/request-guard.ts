@@ -13,7 +13,7 @@ export type RequestHead = { method?: string; url?: string; headers: IncomingHttp
 export type RefusalCode = 'badRequest' | 'badOrigin' | 'methodNotAllowed' | 'tooLarge' | 'urlTooLong';
 
 /** A request answered here: a refusal, or the answer to OPTIONS (204 with Allow). */
-export type Refusal = { status: 204 | 400 | 403 | 405 | 413 | 414; code?: RefusalCode; reason: string; allow?: string };
+export type Refusal = { status: 204 | 400 | 403 | 405 | 409 | 413 | 414; code?: RefusalCode; reason: string; allow?: string; headers?: Record<string, string> };
 
 /** Longer request targets get 414 (Node itself answers 431 to a header block over 16 kB). */
 export const maxUrlLength = 4096;

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type http from 'node:http';
+import path from 'node:path';
 import { Readable } from 'node:stream';
-import { actionPostProblem } from '@/lib/http/action-post';
+import { actionPostProblem, unknownAction, type KnownAction } from '@/lib/http/action-post';
 import { bodyLimits } from '@/lib/http/body-limits.mjs';
 import { refusalLogLine, refusalResponse } from '@/lib/http/refusal-response';
 import { checkRequest, readsBodyFirst, type Refusal, type RequestHead } from '@/lib/http/request-guard';
@@ -12,16 +14,40 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refu
   const head: RequestHead = { method: req.method, url: req.url, headers: req.headers };
   if (refusal.status >= 400) log(refusalLogLine(req.method, req.url, refusal.status, refusal.reason));
   const { status, headers, body } = refusalResponse(refusal, head);
-  // The rest of a body we refused is read and thrown away (nothing kept), as Node does after any answer: closing
-  // at once with unread bytes would reset the connection, and the client could lose the answer. For a while only.
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.complete) {
-    req.resume();
-    const cut = setTimeout(() => req.socket.destroy(), lingerMs).unref();
-    req.once('end', () => clearTimeout(cut));
-  }
+  if (hasBody && !req.complete) lingerOver(req, res);
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The rest of a body we refused is read and thrown away (nothing kept), for a
+ * while only. Closing at once with unread bytes would reset the connection,
+ * and the client could lose the answer: so Node is told to keep the
+ * connection, and when the client asked to close it we half-close it
+ * ourselves once the answer is out, then cut it when the client is done.
+ */
+function lingerOver(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const socket = req.socket;
+  const closeAfter = !res.shouldKeepAlive;
+  res.shouldKeepAlive = true;
+  req.resume();
+  const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
+  socket.once('close', () => clearTimeout(cut));
+  if (closeAfter) {
+    res.once('finish', () => socket.end());
+    req.once('end', () => socket.destroySoon());
+  }
+}
+
+/** The length of a server action's id in Next 16 (SERVER_REFERENCE_ID_LENGTH). */
+const actionIdLength = 42;
+
+/** The ids of the build's server actions (Next's server reference manifest), read once when serving starts. */
+export function buildActions(dir: string): KnownAction {
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as { node?: Record<string, unknown> };
+  const ids = new Set(Object.keys(manifest.node ?? {}));
+  return (id) => ids.has(id);
 }
 
 /** Reads the whole body, stopping as soon as it passes `maxBytes`: nothing beyond the limit is kept. */
@@ -68,7 +94,7 @@ function replayBody(req: http.IncomingMessage, body: Buffer): void {
  * action's post Next could not decode (400) — and answers OPTIONS. Returns
  * true when it answered; otherwise Next serves the request.
  */
-export async function answeredByGuard(req: http.IncomingMessage, res: http.ServerResponse, log: (line: string) => void = console.warn): Promise<boolean> {
+export async function answeredByGuard(req: http.IncomingMessage, res: http.ServerResponse, isKnown: KnownAction, log: (line: string) => void = console.warn): Promise<boolean> {
   const refusal = checkRequest({ method: req.method, url: req.url, headers: req.headers });
   if (refusal) {
     send(req, res, refusal, log);
@@ -84,7 +110,13 @@ export async function answeredByGuard(req: http.IncomingMessage, res: http.Serve
     send(req, res, { status: 413, code: 'tooLarge', reason: `body over ${bodyLimits.action} bytes` }, log);
     return true;
   }
-  const problem = await actionPostProblem(req.headers, body, bodyLimits.action);
+  const problem = await actionPostProblem(req.headers, body, bodyLimits.action, isKnown);
+  if (problem === unknownAction && typeof req.headers['next-action'] === 'string') {
+    // As Next answers it (409 when the id looks like one of a build's, which tells the page to reload), without its logged stack.
+    const status = req.headers['next-action'].length === actionIdLength ? 409 : 400;
+    send(req, res, { status, code: 'badRequest', reason: problem, headers: { 'x-nextjs-action-not-found': '1' } }, log);
+    return true;
+  }
   if (problem) {
     send(req, res, { status: 400, code: 'badRequest', reason: problem }, log);
     return true;

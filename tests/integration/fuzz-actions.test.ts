@@ -59,7 +59,10 @@ const junkFields = (names: string[]) =>
 
 function form(entries: [string, string | null][], fixed: Record<string, string> = {}): FormData {
   const data = new FormData();
-  for (const [name, value] of entries) data.append(name, value ?? new Blob([new Uint8Array(64)]), ...(value === null ? ['x.bin'] : []));
+  for (const [name, value] of entries) {
+    if (value === null) data.append(name, new Blob([new Uint8Array(64)]), 'x.bin');
+    else data.append(name, value);
+  }
   for (const [name, value] of Object.entries(fixed)) data.set(name, value);
   return data;
 }

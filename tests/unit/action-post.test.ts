@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionPostProblem } from '@/lib/http/action-post';
+import { actionPostProblem, unknownAction } from '@/lib/http/action-post';
 import { authLogger } from '@/lib/http/auth-logger';
 
 // What our server checks in a server action's post before Next decodes it.
@@ -33,7 +33,22 @@ describe('a server action post', () => {
 
   it('leaves alone what Next does not decode: no action header and not multipart, or URL-encoded', async () => {
     expect(await actionPostProblem({ 'content-type': 'text/plain' }, Buffer.from('{{{'), limit)).toBeUndefined();
-    expect(await actionPostProblem({ 'next-action': 'x', 'content-type': 'application/x-www-form-urlencoded' }, Buffer.from('%%%'), limit)).toBeUndefined();
+    expect(await actionPostProblem({ 'content-type': 'application/x-www-form-urlencoded' }, Buffer.from('%%%'), limit)).toBeUndefined();
+  });
+
+  it('is refused when it is URL-encoded with an action header (the finding `0=["$K1"]`: Next supports no such post)', async () => {
+    expect(await actionPostProblem({ 'next-action': 'x', 'content-type': 'application/x-www-form-urlencoded' }, Buffer.from('0=["$K1"]'), limit)).toBe('URL-encoded action post');
+  });
+
+  it('is refused when it names an action this build does not have, with or without JavaScript', async () => {
+    const known = (id: string) => id === '7f00aa';
+    const args = Buffer.from('["$K1"]');
+    expect(await actionPostProblem(fetchHeaders('text/plain'), args, limit, known)).toBeUndefined();
+    expect(await actionPostProblem({ ...fetchHeaders('text/plain'), 'next-action': '7f0123' }, args, limit, known)).toBe(unknownAction);
+    expect(await actionPostProblem(formHeaders('q'), multipart('q', [['$ACTION_ID_7f00aa', '']]), limit, known)).toBeUndefined();
+    expect(await actionPostProblem(formHeaders('q'), multipart('q', [['$ACTION_ID_abcdef', '']]), limit, known)).toBe(unknownAction);
+    expect(await actionPostProblem(formHeaders('q'), multipart('q', formPost('{"id":"7f00aa","bound":null}', '[]')), limit, known)).toBeUndefined();
+    expect(await actionPostProblem(formHeaders('q'), multipart('q', formPost('{"id":"other","bound":null}', '[]')), limit, known)).toBe(unknownAction);
   });
 
   it('is refused when its arguments are not JSON, not a list, or missing (the findings: `0=["$K1"` and friends)', async () => {

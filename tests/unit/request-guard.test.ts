@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyLimits } from '@/lib/http/body-limits.mjs';
 import { loggablePath, refusalLocale, refusalLogLine, refusalResponse } from '@/lib/http/refusal-response';
@@ -64,6 +66,17 @@ describe('the request guard', () => {
     expect(servedMethods('/transcripts/c/l/it.txt')).toEqual(['GET']);
     expect(servedMethods('/certificates/abc')).toEqual(['GET', 'POST']); // the certificate page
     expect(allowHeader(['GET'])).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('has the methods every route handler exports (app/**/route.ts), so a new handler or method is not refused by mistake', () => {
+    const routes = readdirSync('app', { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file) === 'route.ts');
+    expect(routes.length).toBeGreaterThanOrEqual(9);
+    for (const file of routes) {
+      const exported = [...readFileSync(path.join('app', file), 'utf8').matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)].map((match) => match[1]);
+      // A URL the route serves: each [segment] becomes a value, each [...segments] two.
+      const url = `/${path.dirname(file)}`.replace(/\[\.\.\.[^\]]+\]/g, 'a/b').replace(/\[[^\]]+\]/g, 'x').split(path.sep).join('/');
+      expect([...servedMethods(url)].sort(), file).toEqual(exported.sort());
+    }
   });
 
   it('answers 413 to a declared body over its kind’s limit, before reading it', () => {
