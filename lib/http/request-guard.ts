@@ -48,12 +48,14 @@ export function bodyKind(path: string): keyof typeof bodyLimits {
 }
 
 /**
- * Bodies our server reads itself, bounded, before Next does: a server action's
- * post is decoded by Next and React before any code of ours runs, so its
- * limit and its shape are checked first (lib/http/action-post.ts).
+ * Every body our server reads itself, bounded by its kind's limit, before
+ * Next does (a body is only ever a form post, a heartbeat or a sign-in: a few
+ * kB). Next would otherwise pull a streamed body into memory as fast as it
+ * comes while a handler is still busy, and a server action's post is decoded
+ * by Next and React before any code of ours runs (lib/http/action-post.ts).
  */
-export function readsBodyFirst(method: string | undefined, path: string): boolean {
-  return method === 'POST' && bodyKind(path) === 'action';
+export function readsBodyFirst(method: string | undefined): boolean {
+  return method === 'POST';
 }
 
 const hostPattern = /^(?:[A-Za-z0-9._-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
@@ -114,7 +116,7 @@ export function checkRequest({ method = '', url = '', headers }: RequestHead): R
   const origin = originProblem(headers.origin);
   if (origin) return { status: 400, code: 'badRequest', reason: origin };
   // Next answers a cross-site action post with a 500 and an error log; it is a refusal.
-  if (readsBodyFirst(method, path) && headers.origin && headers.origin !== 'null' && new URL(headers.origin).host !== actionHost(headers)) {
+  if (method === 'POST' && bodyKind(path) === 'action' && headers.origin && headers.origin !== 'null' && new URL(headers.origin).host !== actionHost(headers)) {
     return { status: 403, code: 'badOrigin', reason: 'action posted from another site' };
   }
   const limit = bodyLimits[bodyKind(path)];

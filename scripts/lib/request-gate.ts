@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { actionPostProblem, unknownAction, type KnownAction } from '@/lib/http/action-post';
 import { bodyLimits } from '@/lib/http/body-limits.mjs';
 import { refusalLogLine, refusalResponse } from '@/lib/http/refusal-response';
-import { checkRequest, readsBodyFirst, type Refusal, type RequestHead } from '@/lib/http/request-guard';
+import { bodyKind, checkRequest, readsBodyFirst, type Refusal, type RequestHead } from '@/lib/http/request-guard';
 
 /** How long a refused upload may go on being read and thrown away before its connection is cut. */
 const lingerMs = 10_000;
@@ -14,30 +14,31 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refu
   const head: RequestHead = { method: req.method, url: req.url, headers: req.headers };
   if (refusal.status >= 400) log(refusalLogLine(req.method, req.url, refusal.status, refusal.reason));
   const { status, headers, body } = refusalResponse(refusal, head);
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.complete) lingerOver(req, res);
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /**
- * The rest of a body we refused is read and thrown away (nothing kept), for a
- * while only. Closing at once with unread bytes would reset the connection,
- * and the client could lose the answer: so Node is told to keep the
- * connection, and when the client asked to close it we half-close it
- * ourselves once the answer is out, then cut it when the client is done.
+ * A request answered before its body was all read (a refusal, here or in a
+ * handler): the rest is read and thrown away, nothing kept, for a while only.
+ * Node would close a connection the client asked to close at once, with
+ * unread bytes: a reset, and the client could lose the answer. So Node is told
+ * to keep it, and we half-close it ourselves once the answer is out.
  */
-function lingerOver(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const socket = req.socket;
+function drainBeforeClosing(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return;
+  const socket = req.socket; // Node detaches it from the request once answered
   const closeAfter = !res.shouldKeepAlive;
   res.shouldKeepAlive = true;
-  req.resume();
-  const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
-  socket.once('close', () => clearTimeout(cut));
-  if (closeAfter) {
-    res.once('finish', () => socket.end());
-    req.once('end', () => socket.destroySoon());
-  }
+  res.once('finish', () => {
+    if (!req.complete) {
+      req.resume();
+      const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
+      socket.once('close', () => clearTimeout(cut));
+    }
+    if (closeAfter) socket.end();
+  });
 }
 
 /** The length of a server action's id in Next 16 (SERVER_REFERENCE_ID_LENGTH). */
@@ -90,27 +91,35 @@ function replayBody(req: http.IncomingMessage, body: Buffer): void {
 /**
  * The request guard of our server: answers here (and logs one line) what must
  * not reach Next — a malformed path or header, a method not served (405 with
- * Allow), a body over its kind's limit (413, read no further), a server
+ * Allow), a body over its kind's limit (413, read no further: every body
+ * is read here, bounded, then handed to Next), a server
  * action's post Next could not decode (400) — and answers OPTIONS. Returns
  * true when it answered; otherwise Next serves the request.
  */
 export async function answeredByGuard(req: http.IncomingMessage, res: http.ServerResponse, isKnown: KnownAction, log: (line: string) => void = console.warn): Promise<boolean> {
+  drainBeforeClosing(req, res);
   const refusal = checkRequest({ method: req.method, url: req.url, headers: req.headers });
   if (refusal) {
     send(req, res, refusal, log);
     return true;
   }
-  if (!readsBodyFirst(req.method, req.url!.split('?')[0]!)) return false;
-  const body = await readBounded(req, bodyLimits.action);
+  if (!readsBodyFirst(req.method)) return false;
+  const kind = bodyKind(req.url!.split('?')[0]!);
+  const limit = bodyLimits[kind];
+  const body = await readBounded(req, limit);
   if (body === 'aborted') {
     req.destroy();
     return true;
   }
   if (body === 'tooLarge') {
-    send(req, res, { status: 413, code: 'tooLarge', reason: `body over ${bodyLimits.action} bytes` }, log);
+    send(req, res, { status: 413, code: 'tooLarge', reason: `body over ${limit} bytes` }, log);
     return true;
   }
-  const problem = await actionPostProblem(req.headers, body, bodyLimits.action, isKnown);
+  if (kind !== 'action') {
+    replayBody(req, body);
+    return false;
+  }
+  const problem = await actionPostProblem(req.headers, body, limit, isKnown);
   if (problem === unknownAction && typeof req.headers['next-action'] === 'string') {
     // As Next answers it (409 when the id looks like one of a build's, which tells the page to reload), without its logged stack.
     const status = req.headers['next-action'].length === actionIdLength ? 409 : 400;
