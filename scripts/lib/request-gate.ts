@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { actionPostProblem, unknownAction, type KnownAction } from '@/lib/http/action-post';
 import { bodyLimits } from '@/lib/http/body-limits.mjs';
 import { refusalLogLine, refusalResponse } from '@/lib/http/refusal-response';
@@ -51,41 +50,37 @@ export function buildActions(dir: string): KnownAction {
   return (id) => ids.has(id);
 }
 
-/** Reads the whole body, stopping as soon as it passes `maxBytes`: nothing beyond the limit is kept. */
+/**
+ * Reads the whole body, stopping as soon as it passes `maxBytes` (nothing
+ * beyond the limit is kept), then puts the bytes back at the front of the
+ * request for Next to read as if untouched. That must happen in the very tick
+ * the end is seen, before the stream would announce its end.
+ */
 function readBounded(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | 'tooLarge' | 'aborted'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.off('data', onData).off('end', onEnd).pause();
-        resolve('tooLarge');
-        return;
-      }
-      chunks.push(chunk);
+    const done = (result: Buffer | 'tooLarge' | 'aborted') => {
+      req.off('readable', onReadable).off('error', onGone).off('close', onGone);
+      resolve(result);
     };
-    const onEnd = () => resolve(Buffer.concat(chunks));
-    req.on('data', onData).on('end', onEnd);
-    // A client that goes away mid-body gets no answer (resolving twice is a no-op).
-    req.once('error', () => resolve('aborted')).once('close', () => resolve('aborted'));
+    const onGone = () => done('aborted');
+    function onReadable() {
+      for (let chunk: Buffer | null = req.read(); chunk !== null; chunk = req.read()) {
+        size += chunk.length;
+        if (size > maxBytes) return done('tooLarge');
+        chunks.push(chunk);
+      }
+      // `complete`: the whole message is in (Node has pushed the end), and read() says it is all taken.
+      if (!req.complete) return;
+      const body = Buffer.concat(chunks);
+      if (body.length > 0) req.unshift(body);
+      // Untouched for whoever reads next: the web Request Next builds over this stream refuses one already read from.
+      (req as unknown as { _readableState: { dataEmitted: boolean } })._readableState.dataEmitted = false;
+      done(body);
+    }
+    req.on('readable', onReadable).once('error', onGone).once('close', onGone);
   });
-}
-
-/**
- * Hands Next a body we already read, as Next itself does after running its
- * proxy (getCloneableBody in next/dist/server/body-streams): the request's
- * stream properties are replaced by those of a stream over the same bytes.
- */
-function replayBody(req: http.IncomingMessage, body: Buffer): void {
-  const replay = new Readable({ read() {} });
-  replay.push(body);
-  replay.push(null);
-  const target = req as unknown as Record<string, unknown>;
-  for (const key in replay) {
-    const value = (replay as unknown as Record<string, unknown>)[key];
-    target[key] = typeof value === 'function' ? value.bind(req) : value;
-  }
 }
 
 /**
@@ -115,10 +110,7 @@ export async function answeredByGuard(req: http.IncomingMessage, res: http.Serve
     send(req, res, { status: 413, code: 'tooLarge', reason: `body over ${limit} bytes` }, log);
     return true;
   }
-  if (kind !== 'action') {
-    replayBody(req, body);
-    return false;
-  }
+  if (kind !== 'action') return false;
   const problem = await actionPostProblem(req.headers, body, limit, isKnown);
   if (problem === unknownAction && typeof req.headers['next-action'] === 'string') {
     // As Next answers it (409 when the id looks like one of a build's, which tells the page to reload), without its logged stack.
@@ -130,7 +122,6 @@ export async function answeredByGuard(req: http.IncomingMessage, res: http.Serve
     send(req, res, { status: 400, code: 'badRequest', reason: problem }, log);
     return true;
   }
-  replayBody(req, body);
   return false;
 }
 
