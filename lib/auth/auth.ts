@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { revokeSession } from '@/db/sessions';
 import { authSecret } from '@/lib/env';
+import { authLogger } from '@/lib/http/auth-logger';
 import { clientIp } from '@/lib/http/client-ip';
 import { defaultLocale } from '@/lib/i18n/locales';
 import { checkCredentials, sessionMaxAgeSeconds } from './credentials';
@@ -31,12 +32,8 @@ declare module 'next-auth' {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  // A wrong password is an expected outcome, not a server error worth a stack trace.
-  logger: {
-    error(error: Error) {
-      if (error.name !== 'CredentialsSignin' && !(error instanceof CredentialsSignin)) console.error('[auth]', error);
-    },
-  },
+  // One line without the input for what a client sent and Auth.js refused; nothing for a wrong password.
+  logger: authLogger,
   session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
   pages: { signIn: `/${defaultLocale}/login`, error: `/${defaultLocale}/login` },
   providers: [

@@ -7,8 +7,10 @@ import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { localeCookie } from '@/lib/i18n/locales';
 import { getTranslator, type Translate } from '@/lib/i18n/messages';
 import { negotiateLocale } from '@/lib/i18n/negotiate';
+import { bodyLimits } from './body-limits.mjs';
 import { AppError, toAppError } from './errors';
 import { localizeError } from './form-errors';
+import { refusalLogLine } from './refusal-response';
 
 type Context<I> = { user: CurrentUser | null; input: I; request: Request; t: Translate };
 
@@ -17,6 +19,7 @@ type Options<S extends z.ZodType> = {
   access: 'public' | 'user' | Role;
   /** Parses the JSON body (POST) or the query string (GET). */
   schema: S;
+  /** At most the JSON handlers' limit (lib/http/body-limits.mjs), which our server also checks against Content-Length. */
   maxBytes?: number;
   /** Returns the JSON body, or a whole Response (a stream, a file) after the same checks. */
   run: (context: Context<z.infer<S>>) => unknown;
@@ -42,9 +45,9 @@ function foreignOrigin(request: Request): boolean {
 }
 
 /** Reads at most `maxBytes` of the body, stopping as soon as more arrives (a chunked body has no Content-Length to check first). */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new AppError('tooLarge');
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -58,7 +61,11 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  return (await readBodyBytes(request, maxBytes)).toString('utf8');
 }
 
 async function readInput(request: Request, maxBytes: number): Promise<unknown> {
@@ -77,14 +84,17 @@ async function readInput(request: Request, maxBytes: number): Promise<unknown> {
  * status of the typed error, in the caller's language. Never a bare 500 page.
  * A streamed answer (CSV export) returns its own Response from `run`.
  */
-export function apiRoute<S extends z.ZodType>({ access, schema, maxBytes = 4096, run }: Options<S>) {
+export function apiRoute<S extends z.ZodType>({ access, schema, maxBytes = bodyLimits.json, run }: Options<S>) {
   return async (request: Request): Promise<Response> => {
     const t = getTranslator(negotiateLocale(cookieValue(request, localeCookie), request.headers.get('accept-language')));
-    const fail = (error: AppError, detail?: string) =>
-      NextResponse.json(
+    const fail = (error: AppError, detail?: string) => {
+      // Malformed or oversized input: one line, never the body.
+      if (error.status === 400 || error.status === 413) console.warn(refusalLogLine(request.method, new URL(request.url).pathname, error.status, detail ?? error.code));
+      return NextResponse.json(
         { error: localizeError(error.code, t, error.vars), code: error.code, ...(detail && { detail }) },
         { status: error.status, headers: { 'Cache-Control': 'no-store', ...(error.retryAfterSeconds !== undefined && { 'Retry-After': String(error.retryAfterSeconds) }) } },
       );
+    };
     try {
       if (request.method !== 'GET' && foreignOrigin(request)) return fail(new AppError('badOrigin'));
       const user = access === 'public' ? null : await getCurrentUser();

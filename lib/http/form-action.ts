@@ -9,9 +9,9 @@ import { getTranslator, type Translate } from '@/lib/i18n/messages';
 import { AppError, toAppError } from './errors';
 import { fieldErrorsOf, localizeError } from './form-errors';
 import type { FormState } from './form-state';
+import { refusalLogLine } from './refusal-response';
 
 export type { FormState } from './form-state';
-
 
 /** What a form's `run` returns; typed values are echoed back on error automatically. */
 export type RunResult = Omit<FormState, 'values'> & { values?: Record<string, string> };
@@ -29,23 +29,26 @@ type Options<S extends z.ZodType> = {
 
 /**
  * The one wrapper for form actions: authenticate → authorize → parse with zod →
- * run → a localized error next to the field, or success. Redirects pass through.
+ * run → a localized error next to the field, or success. Redirects pass through;
+ * whatever is posted, the answer is a state, never a 500.
  */
 export function formAction<S extends z.ZodType>({ schema, role, secret = [], run }: Options<S>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
-    const rawLocale = formData.get('locale');
-    const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
-    const t = getTranslator(locale);
+    let t = getTranslator(defaultLocale);
     const values: Record<string, string> = {};
-    for (const [name, value] of formData) {
-      if (typeof value === 'string' && !secret.includes(name) && !name.startsWith('$')) values[name] = value;
-    }
-    const fail = (error: AppError): FormState => ({
-      status: 'error',
-      message: localizeError(error.code, t, error.vars),
-      values,
-    });
+    const fail = (error: AppError): FormState => ({ status: 'error', message: localizeError(error.code, t, error.vars), values });
     try {
+      // A hand-made post can pass anything as the arguments (our server refuses what Next cannot decode, not this).
+      if (!(formData instanceof FormData)) {
+        console.warn(refusalLogLine('POST', '(server action)', 400, 'its argument is not a form'));
+        return fail(new AppError('badRequest'));
+      }
+      const rawLocale = formData.get('locale');
+      const locale = isLocale(rawLocale) ? rawLocale : defaultLocale;
+      t = getTranslator(locale);
+      for (const [name, value] of formData) {
+        if (typeof value === 'string' && !secret.includes(name) && !name.startsWith('$')) values[name] = value;
+      }
       const user = await getCurrentUser();
       if (role && !user) return fail(new AppError('unauthorized'));
       if (role && user && !hasRole(user, role)) return fail(new AppError('forbidden'));

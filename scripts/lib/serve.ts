@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestHandlers } from 'next/dist/server/lib/start-server';
+import { answeredByGuard, buildActions, guardServer } from './request-gate';
 
 export type Serving = {
   server: http.Server;
@@ -45,8 +46,10 @@ function listen(server: http.Server, port: number, host: string | undefined): Pr
 export async function serve({ dir, port, host }: { dir: string; port: number; host: string | undefined }): Promise<Serving> {
   // Requests that come before Next is ready wait for it, as with `next start`.
   const next: { ready?: ReturnType<typeof getRequestHandlers> } = {};
+  const knownActions = buildActions(dir);
   const server = http.createServer(async (req, res) => {
     try {
+      if (await answeredByGuard(req, res, knownActions)) return;
       await (await next.ready!).requestHandler(req, res);
     } catch (error) {
       console.error(`Failed to handle ${req.method} ${req.url}:`, error);
@@ -54,6 +57,7 @@ export async function serve({ dir, port, host }: { dir: string; port: number; ho
       res.end('Internal Server Error');
     }
   });
+  guardServer(server);
   const address = await listen(server, port, host);
   // Next's own start-server sets this once listening; server actions that redirect fetch the target from it.
   process.env.__NEXT_PRIVATE_ORIGIN = localOrigin(host, address);

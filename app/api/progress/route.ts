@@ -8,7 +8,6 @@ import { courseQuerySchema, heartbeatSchema } from '@/lib/progress/schemas';
 export const POST = apiRoute({
   access: 'user',
   schema: heartbeatSchema,
-  maxBytes: 4096,
   run: ({ user, input }) => recordHeartbeat(user!, input, progressNow()),
 });
 

@@ -1,0 +1,5 @@
+export declare const bodyLimits: {
+  readonly json: number;
+  readonly auth: number;
+  readonly action: number;
+};

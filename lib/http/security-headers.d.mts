@@ -1,0 +1,2 @@
+export declare const contentSecurityPolicy: string;
+export declare const securityHeaders: ReadonlyArray<{ key: string; value: string }>;
