@@ -86,12 +86,12 @@ export function changeReportStatus({ id, from, to, userId, note, now }: { id: nu
   });
 }
 
-/** A person's reports: sent while signed in, or anonymously with their e-mail. Newest first. */
-export function listReportsOf({ userId, email, limit = 50 }: { userId: string; email: string; limit?: number }): Report[] {
+/** A person's reports: sent while signed in, or anonymously with `email` (given only once the address is verified as theirs). Newest first. */
+export function listReportsOf({ userId, email, limit = 50 }: { userId: string; email?: string; limit?: number }): Report[] {
   return getDb()
     .select()
     .from(reports)
-    .where(or(eq(reports.userId, userId), eq(sql`lower(${reports.email})`, email.toLowerCase())))
+    .where(email ? or(eq(reports.userId, userId), eq(sql`lower(${reports.email})`, email.toLowerCase())) : eq(reports.userId, userId))
     .orderBy(desc(reports.createdAt), desc(reports.id))
     .limit(limit)
     .all();
