@@ -53,6 +53,8 @@ function makeSession(userId: string) {
 }
 const liveSessions = (userId: string) => db().select().from(sessions).all().filter((s) => s.userId === userId && !s.revokedAt);
 
+const recipient = (mail: { to?: { text: string } | { text: string }[] } | undefined) => [mail?.to].flat()[0]?.text;
+
 /** Delivers what is queued through the SMTP server and returns the token in the last message's link to `page`. */
 async function mailedToken(page: string) {
   await deliverDueMail(new Date(clock + 60_000), smtpTransport(smtp.url, 'Aula <aula@example.test>'));
@@ -68,7 +70,7 @@ describe('password reset', () => {
     makeSession(lia.id);
     requestPasswordReset({ email: 'lia.reset@example.com', ip: '10.0.0.1', locale: 'it', now: now() });
     const { mail, token } = await mailedToken('reset-password');
-    expect(mail?.to?.text).toBe('lia.reset@example.com');
+    expect(recipient(mail)).toBe('lia.reset@example.com');
     expect(mail?.subject).toBe('Réinitialisez votre mot de passe'); // her language, not the page's
     expect(token).toBeDefined();
     // Only the digest is stored.
@@ -140,7 +142,7 @@ describe('verified addresses', () => {
     const lia = makeUser('lia.old@example.com', { verified: true });
     expect(sendEmailChange(lia, 'lia.new@example.com', 'en', now())).toBe(true);
     const { mail, token } = await mailedToken('verify-email');
-    expect(mail?.to?.text).toBe('lia.new@example.com');
+    expect(recipient(mail)).toBe('lia.new@example.com');
     expect(findUserById({ id: lia.id })!.email).toBe('lia.old@example.com');
     expect(confirmEmail(token, now())).toBe('changed');
     expect(findUserById({ id: lia.id })!.email).toBe('lia.new@example.com');
