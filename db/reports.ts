@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from './client';
 import { reportEvents, reports, users, type NewReport, type Report, type ReportEvent, type ReportStatus, type ReportTarget } from './schema';
 
@@ -95,4 +95,9 @@ export function listReportsOf({ userId, email, limit = 50 }: { userId: string; e
     .orderBy(desc(reports.createdAt), desc(reports.id))
     .limit(limit)
     .all();
+}
+
+/** Claims the one e-mail telling the reporter the outcome: true once per report, whoever asks first. */
+export function markReporterNotified({ id, now }: { id: number; now: Date }): boolean {
+  return getDb().update(reports).set({ reporterNotifiedAt: now }).where(and(eq(reports.id, id), isNull(reports.reporterNotifiedAt))).run().changes === 1;
 }

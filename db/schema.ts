@@ -235,6 +235,8 @@ export const reports = sqliteTable(
     email: text('email'),
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     status: text('status', { enum: reportStatuses }).notNull().default('new'),
+    /** When the reporter was told the outcome (applied or rejected): once, however often the status changes after. */
+    reporterNotifiedAt: integer('reporter_notified_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

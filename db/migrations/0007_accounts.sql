@@ -27,6 +27,7 @@ ALTER TABLE `__new_certificates` RENAME TO `certificates`;--> statement-breakpoi
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE UNIQUE INDEX `certificates_user_course_idx` ON `certificates` (`user_id`,`course`);--> statement-breakpoint
 CREATE INDEX `certificates_course_idx` ON `certificates` (`course`);--> statement-breakpoint
+ALTER TABLE `reports` ADD `reporter_notified_at` integer;--> statement-breakpoint
 ALTER TABLE `sessions` ADD `user_agent` text;--> statement-breakpoint
 ALTER TABLE `sessions` ADD `last_seen_at` integer;--> statement-breakpoint
 ALTER TABLE `users` ADD `email_verified_at` integer;--> statement-breakpoint

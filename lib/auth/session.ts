@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { touchSession } from '@/db/accounts';
 import { findLiveSessionUser, type SessionUser } from '@/db/sessions';
 import { auth } from './auth';
 
@@ -12,5 +13,11 @@ export type CurrentUser = SessionUser;
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.sessionId) return null;
-  return findLiveSessionUser({ sessionId: session.sessionId, now: new Date() }) ?? null;
+  const now = new Date();
+  const user = findLiveSessionUser({ sessionId: session.sessionId, now });
+  // "Last active" on the account page, written at most every few minutes (the read above tells when it is due).
+  if (user && (!user.lastSeenAt || now.getTime() - user.lastSeenAt.getTime() > lastSeenEveryMs)) touchSession({ sessionId: user.sessionId, now, everyMs: lastSeenEveryMs });
+  return user ?? null;
 });
+
+const lastSeenEveryMs = 5 * 60_000;

@@ -19,6 +19,7 @@ const { accountView, deleteAccount, endOneSession, exportUserData } = await impo
 const { hashToken } = await import('@/lib/account/tokens');
 const { reportsOf } = await import('@/lib/reports/queue');
 const { AppError } = await import('@/lib/http/errors');
+const { notifyReporter } = await import('@/lib/reports/notify');
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 const db = () => getDb();
@@ -202,5 +203,35 @@ describe('sessions, export and deletion', () => {
     expect(liveSessions(lia.id)).toHaveLength(0);
     expect(db().select().from(certificates).all().find((c) => c.id === 'CERT-DELETE-1')).toMatchObject({ userId: null, learnerName: 'Lia Rossi' });
     expect(db().select().from(reports).all().find((r) => r.message === 'someone else wrote this')?.email).toBe('lia.delete@example.com');
+  });
+});
+
+describe('report updates', () => {
+  const course = 'risoluzione-dei-conflitti';
+  function report(fields: { userId?: string; email?: string; locale?: string }) {
+    const t = now();
+    return db().insert(reports).values({ course, lesson: 'livelli-di-contatto', locale: fields.locale ?? 'it', target: 'video', message: 'the slide says 2019', email: fields.email, userId: fields.userId, createdAt: t, updatedAt: t }).returning().get();
+  }
+
+  it('one e-mail, in the reporter’s language, with the note, to a verified address only', async () => {
+    const ana = makeUser('ana.report@example.com', { verified: true, locale: 'es' });
+    const sent = report({ userId: ana.id, locale: 'it' });
+    expect(notifyReporter(sent, 'applied', 'Thanks, fixed the year.', now())).toBe(true);
+    await deliverDueMail(new Date(clock + 60_000), smtpTransport(smtp.url, 'Aula <aula@example.test>'));
+    const mail = smtp.received.at(-1);
+    expect(recipient(mail)).toBe('ana.report@example.com');
+    expect(mail?.subject).toBe(`Tu aviso #${sent.id} se ha actualizado`);
+    expect(mail?.text).toContain('Thanks, fixed the year.');
+    expect(mail?.text).toContain(`https://aula.test/es/courses/${course}/livelli-di-contatto`);
+    // Reverted and applied again, or rejected later: still one e-mail.
+    expect(notifyReporter(sent, 'rejected', undefined, now())).toBe(false);
+
+    const anonymous = report({ email: 'Ana.Report@example.com' });
+    expect(notifyReporter(anonymous, 'rejected', undefined, now())).toBe(true);
+
+    const unverified = makeUser('ugo.report@example.com');
+    expect(notifyReporter(report({ userId: unverified.id }), 'applied', undefined, now())).toBe(false);
+    expect(notifyReporter(report({ email: 'ugo.report@example.com' }), 'applied', undefined, now())).toBe(false);
+    expect(notifyReporter(report({ email: 'nobody.report@example.com' }), 'applied', undefined, now())).toBe(false);
   });
 });
