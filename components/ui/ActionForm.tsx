@@ -44,12 +44,26 @@ export function ActionForm({ action, hidden = {}, fields = [], submit, quiet = f
       {fields.map((field) => {
         const error = state.fieldErrors?.[field.name];
         if (field.kind === 'checkbox') {
+          const controlId = `${id}-${field.name}`;
           return (
-            <div className="field field--check" key={field.name}>
-              <label>
-                <input type="checkbox" name={field.name} value={field.value} aria-invalid={error ? true : undefined} /> {field.label}
+            <div className="field field--check" key={`${field.name}-${state.status}`}>
+              <label htmlFor={controlId}>
+                <input
+                  type="checkbox"
+                  id={controlId}
+                  name={field.name}
+                  value={field.value}
+                  defaultChecked={state.values[field.name] === field.value}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${controlId}-error` : undefined}
+                />{' '}
+                {field.label}
               </label>
-              {error && <span className="field__error">{error}</span>}
+              {error && (
+                <span className="field__error" id={`${controlId}-error`}>
+                  {error}
+                </span>
+              )}
             </div>
           );
         }
