@@ -184,6 +184,38 @@ test.describe('accounts', () => {
   });
 });
 
+test('an admin downloads a learner’s data and deletes the account', async ({ browser, page }) => {
+  const email = uniqueEmail('admin-delete');
+  const learner = await signedIn(browser, email);
+  await learner.auth.register('en', { name: 'Lina Via', email, password });
+  await learner.auth.expectSignedInAs('Lina Via');
+
+  const admin = new AuthPages(page);
+  await admin.login('en', e2e.admin.email, e2e.admin.password);
+  await page.goto(`/en/admin/learners?q=${encodeURIComponent(email)}`);
+  await page.getByRole('link', { name: 'Lina Via' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('learner-export').click()]);
+  const data = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8'));
+  expect(data.profile).toMatchObject({ email, name: 'Lina Via' });
+
+  const card = page.getByTestId('learner-data');
+  await card.getByRole('button', { name: 'Delete the account' }).click();
+  await expect(page.locator('#delete-learner-confirm-error')).toBeVisible();
+  await card.getByRole('checkbox').check();
+  await card.getByRole('button', { name: 'Delete the account' }).click();
+  await expect(page).toHaveURL(/\/en\/admin\/learners\?deleted=1/);
+
+  await learner.page.goto('/en/me');
+  await expect(learner.page).toHaveURL(/\/en\/login\?next=/);
+  // A learner cannot use the admin's export.
+  const other = await signedIn(browser, uniqueEmail('snoop'));
+  await other.auth.register('en', { name: 'Snoop Dog', email: other.email, password });
+  await other.auth.expectSignedInAs('Snoop Dog');
+  expect((await other.page.request.get(`/api/admin/export?user=${encodeURIComponent(data.profile.id)}`)).status()).toBe(403);
+  await learner.context.close();
+  await other.context.close();
+});
+
 async function mailCountBefore(email: string) {
   // Sign-up may already have sent one verification mail; the resend is the newest.
   const { mailCount } = await import('./support/outbox');
