@@ -44,7 +44,7 @@ function queries(tx: Tx | Db) {
         .map((row) => row.lesson);
     },
     /** Issues the certificate unless one exists (unique per learner and course); returns the one that stands. */
-    issueCertificate({ certificate }: { certificate: NewCertificate }): Certificate {
+    issueCertificate({ certificate }: { certificate: NewCertificate & { userId: string } }): Certificate {
       tx.insert(certificates).values(certificate).onConflictDoNothing().run();
       return tx
         .select()

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from './client';
 import { reportEvents, reports, users, type NewReport, type Report, type ReportEvent, type ReportStatus, type ReportTarget } from './schema';
 
@@ -86,13 +86,18 @@ export function changeReportStatus({ id, from, to, userId, note, now }: { id: nu
   });
 }
 
-/** A person's reports: sent while signed in, or anonymously with their e-mail. Newest first. */
-export function listReportsOf({ userId, email, limit = 50 }: { userId: string; email: string; limit?: number }): Report[] {
+/** A person's reports: sent while signed in, or anonymously with `email` (given only once the address is verified as theirs). Newest first. */
+export function listReportsOf({ userId, email, limit = 50 }: { userId: string; email?: string; limit?: number }): Report[] {
   return getDb()
     .select()
     .from(reports)
-    .where(or(eq(reports.userId, userId), eq(sql`lower(${reports.email})`, email.toLowerCase())))
+    .where(email ? or(eq(reports.userId, userId), eq(sql`lower(${reports.email})`, email.toLowerCase())) : eq(reports.userId, userId))
     .orderBy(desc(reports.createdAt), desc(reports.id))
     .limit(limit)
     .all();
+}
+
+/** Claims the one e-mail telling the reporter the outcome: true once per report, whoever asks first. */
+export function markReporterNotified({ id, now }: { id: number; now: Date }): boolean {
+  return getDb().update(reports).set({ reporterNotifiedAt: now }).where(and(eq(reports.id, id), isNull(reports.reporterNotifiedAt))).run().changes === 1;
 }

@@ -14,6 +14,10 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: roles }).notNull().default('learner'),
+    /** When the address was proved to be theirs (a link sent to it was opened); null until then. */
+    emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
+    /** The language of the e-mails sent to them (and of their certificate); null: the language they signed up in is unknown. */
+    locale: text('locale'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -38,6 +42,10 @@ export const sessions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** The browser's own description at sign-in (shortened), so people can tell their sessions apart. */
+    userAgent: text('user_agent'),
+    /** Updated at most every few minutes, not on every request. */
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
   },
   (table) => [index('sessions_user_idx').on(table.userId)],
 );
@@ -135,6 +143,31 @@ export const mailQueue = sqliteTable(
 export type QueuedMail = typeof mailQueue.$inferSelect;
 export type NewQueuedMail = typeof mailQueue.$inferInsert;
 
+export const tokenPurposes = ['verifyEmail', 'resetPassword'] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+/**
+ * Single-use links sent by e-mail: only the SHA-256 of the token is kept, so
+ * a copy of the database cannot be used to sign in. `email` is the address
+ * the link proves (a new address during an e-mail change).
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: tokenPurposes }).notNull(),
+    email: text('email').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('account_tokens_user_idx').on(table.userId, table.purpose), check('account_tokens_purpose_check', sql`${table.purpose} in ('verifyEmail', 'resetPassword')`)],
+);
+export type AccountToken = typeof accountTokens.$inferSelect;
+
 /** Data migrations written in TypeScript (after the SQL ones), each applied once. */
 export const dataMigrations = sqliteTable('data_migrations', {
   name: text('name').primaryKey(),
@@ -167,9 +200,8 @@ export const certificates = sqliteTable(
   'certificates',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null once the learner deleted their account: the certificate still verifies, by name. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     course: text('course').notNull(),
     learnerName: text('learner_name').notNull(),
     issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
@@ -203,6 +235,8 @@ export const reports = sqliteTable(
     email: text('email'),
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     status: text('status', { enum: reportStatuses }).notNull().default('new'),
+    /** When the reporter was told the outcome (applied or rejected): once, however often the status changes after. */
+    reporterNotifiedAt: integer('reporter_notified_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

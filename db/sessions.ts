@@ -7,12 +7,12 @@ export function insertSession({ session }: { session: NewSession }): void {
   getDb().insert(sessions).values(session).run();
 }
 
-export type SessionUser = { sessionId: string; id: string; email: string; name: string; role: Role };
+export type SessionUser = { sessionId: string; id: string; email: string; name: string; role: Role; emailVerifiedAt: Date | null; locale: string | null; lastSeenAt: Date | null };
 
 /** The user behind a live (not revoked, not expired) session, with the role as it is now. */
 export function findLiveSessionUser({ sessionId, now }: { sessionId: string; now: Date }): SessionUser | undefined {
   return getDb()
-    .select({ sessionId: sessions.id, id: users.id, email: users.email, name: users.name, role: users.role })
+    .select({ sessionId: sessions.id, id: users.id, email: users.email, name: users.name, role: users.role, emailVerifiedAt: users.emailVerifiedAt, locale: users.locale, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/http/errors';
 import { formAction } from '@/lib/http/form-action';
 import { localizeError } from '@/lib/http/form-errors';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { notifyReporter } from './notify';
 import { correctablePassage, isCorrectable } from './passage';
 import { revalidateLessonText } from './revalidate';
 import { manualStatuses } from './status';
@@ -25,6 +26,7 @@ export const changeStatusAction = formAction({
     if (!changeReportStatus({ id, from: report.status, to, userId: user!.id, note, now: new Date() })) {
       return { status: 'error', message: localizeError('reportChanged', t) };
     }
+    if (to === 'rejected') notifyReporter(report, 'rejected', note);
     redirect(reportPage(locale, id, 'statusChanged'));
   },
 });
@@ -51,6 +53,7 @@ export const applyCorrectionAction = formAction({
     });
     if (!created) return { status: 'error', message: localizeError('reportChanged', t) };
     revalidateLessonText(report.course, report.lesson, passage.textLocale);
+    notifyReporter(report, 'applied', note);
     redirect(reportPage(locale, id, 'applied'));
   },
 });

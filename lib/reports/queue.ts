@@ -38,6 +38,7 @@ export function reportCounts(): Partial<Record<ReportStatus, number>> {
 }
 
 /** A person's reports: sent while signed in, or anonymously with their account's e-mail. */
-export function reportsOf(user: { id: string; email: string }): Report[] {
-  return listReportsOf({ userId: user.id, email: user.email });
+export function reportsOf(user: { id: string; email: string; emailVerifiedAt: Date | null }): Report[] {
+  // Anyone can sign up with someone else's address: their anonymous reports show only once the address is proved.
+  return listReportsOf({ userId: user.id, email: user.emailVerifiedAt ? user.email : undefined });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
+import { MailStatusCard } from '@/components/admin/MailStatusCard';
 import { ReportCounts } from '@/components/admin/ReportCounts';
 import { FunnelChart } from '@/components/admin/FunnelChart';
 import { DataTable } from '@/components/ui/DataTable';
@@ -11,6 +12,7 @@ import { reportCounts } from '@/lib/reports/queue';
 import { listCourses } from '@/lib/content';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
+import { mailStatus } from '@/lib/mail';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -77,6 +79,7 @@ export default async function AdminPage({ params }: Props) {
         );
       })}
       <ReportCounts counts={reportCounts()} locale={locale} t={t} />
+      <MailStatusCard status={mailStatus()} locale={locale} t={t} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { LoginForm } from '@/components/auth/LoginForm';
+import { Notice } from '@/components/ui/Notice';
 import { localizeError } from '@/lib/http/form-errors';
 import { authPageContext } from '@/lib/auth/page-context';
 import { alternatesFor } from '@/lib/i18n/alternates';
@@ -32,12 +33,16 @@ export default async function LoginPage({ params, searchParams }: Props) {
       intro={t('auth.loginIntro')}
       other={{ text: t('auth.noAccount'), label: t('auth.registerLink'), href: `/${locale}/register?next=${encodeURIComponent(next)}` }}
     >
+      {query.reset === '1' && <Notice tone="success">{t('account.resetDone')}</Notice>}
       <LoginForm
         locale={locale}
         next={next}
         initialError={errorFromQuery(query.code, query.error, t)}
         labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submitLogin') }}
       />
+      <p className="form-card__aside">
+        <a href={`/${locale}/forgot-password`}>{t('account.forgotLink')}</a>
+      </p>
     </AuthCard>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
+import { LearnerDataCard } from '@/components/admin/LearnerDataCard';
 import { StatusBadge } from '@/components/admin/StatusBadge';
 import { DataTable } from '@/components/ui/DataTable';
 import { learnerDetail } from '@/lib/admin/course';
@@ -63,6 +64,7 @@ export default async function AdminLearnerPage({ params }: Props) {
           />
         </section>
       ))}
+      {learner.role === 'learner' && <LearnerDataCard userId={learner.id} locale={locale} t={t} />}
     </div>
   );
 }

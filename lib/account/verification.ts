@@ -1,0 +1,45 @@
+import 'server-only';
+import { changeEmail, markEmailVerified } from '@/db/accounts';
+import { findUserById } from '@/db/users';
+import { sendMail } from '@/lib/mail';
+import { consumeLimit, type Limit } from '@/lib/security/rate-limit';
+import type { Locale } from '@/lib/i18n/locales';
+import { absoluteLink } from './links';
+import { issueToken, tokenLifetimeMs, redeemToken } from './tokens';
+
+const hours = tokenLifetimeMs.verifyEmail / 3_600_000;
+
+/** At most a few verification e-mails per account per hour, whoever asks. */
+export const verificationSendLimit = (userId: string): Limit => ({ key: `verify-send:${userId}`, max: 3, windowMs: 3_600_000 });
+
+/** Sends the link that proves `user.email` is theirs. False when the account asked too often (nothing sent). */
+export function sendVerification(user: { id: string; name: string; email: string }, locale: Locale, now = new Date()): boolean {
+  if (consumeLimit(verificationSendLimit(user.id), now).limited) return false;
+  const token = issueToken({ userId: user.id, purpose: 'verifyEmail', email: user.email, now });
+  sendMail('verifyEmail', user.email, locale, { name: user.name, link: absoluteLink(locale, 'verify-email', token), hours }, now);
+  return true;
+}
+
+/** Sends the link that moves the account to `newEmail` once opened (the account keeps its address until then). */
+export function sendEmailChange(user: { id: string; name: string }, newEmail: string, locale: Locale, now = new Date()): boolean {
+  if (consumeLimit(verificationSendLimit(user.id), now).limited) return false;
+  const token = issueToken({ userId: user.id, purpose: 'verifyEmail', email: newEmail, now });
+  sendMail('changeEmail', newEmail, locale, { name: user.name, link: absoluteLink(locale, 'verify-email', token), hours }, now);
+  return true;
+}
+
+export const emailConfirmations = ['verified', 'changed', 'taken', 'invalid'] as const;
+export type EmailConfirmation = (typeof emailConfirmations)[number];
+
+/**
+ * Uses a verification link: the address it was sent to is proved. The user's
+ * current address becomes verified; a new address replaces the old one, unless
+ * another account took it meanwhile.
+ */
+export function confirmEmail(token: unknown, now = new Date()): EmailConfirmation {
+  const used = redeemToken(token, 'verifyEmail', now);
+  const user = used && findUserById({ id: used.userId });
+  if (!used || !user) return 'invalid';
+  if (used.email === user.email) return markEmailVerified({ userId: user.id, email: used.email, now }) ? 'verified' : 'invalid';
+  return changeEmail({ userId: user.id, email: used.email, now }) ? 'changed' : 'taken';
+}

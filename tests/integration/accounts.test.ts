@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db/client';
+import { accountTokens, certificates, mailQueue, reports, sessions, users } from '@/db/schema';
+import { findUserById } from '@/db/users';
+import { deliverDueMail, useMailTransport } from '@/lib/mail';
+import { smtpTransport } from '@/lib/mail/transport';
+import { startSmtpServer } from '../support/smtp';
+
+// Passwords are hashed with scrypt at full cost in production; here the hash only has to round-trip.
+vi.mock('@/lib/auth/password', () => ({
+  hashPassword: async (password: string) => `test:${password}`,
+  verifyPassword: async (password: string, hash: string) => hash === `test:${password}`,
+}));
+
+const { requestPasswordReset, resetPassword, resetLinkWorks } = await import('@/lib/account/password-reset');
+const { confirmEmail, sendEmailChange, sendVerification } = await import('@/lib/account/verification');
+const { accountView, deleteAccount, endOneSession, exportUserData } = await import('@/lib/account/profile');
+const { hashToken } = await import('@/lib/account/tokens');
+const { reportsOf } = await import('@/lib/reports/queue');
+const { AppError } = await import('@/lib/http/errors');
+const { notifyReporter } = await import('@/lib/reports/notify');
+
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+const db = () => getDb();
+let clock = new Date('2032-03-01T09:00:00Z').getTime();
+const now = () => new Date((clock += 1000));
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  process.env.SITE_URL = 'https://aula.test';
+});
+afterAll(async () => {
+  useMailTransport(undefined);
+  await smtp.close();
+});
+beforeEach(() => {
+  smtp.received.length = 0;
+  // sendMail's own immediate try goes nowhere; the test delivers through the real SMTP server.
+  useMailTransport({ kind: 'smtp', send: () => Promise.reject(new Error('delivered by the test')) });
+});
+
+function makeUser(email: string, { verified = false, locale = null as string | null } = {}) {
+  const t = now();
+  const id = randomUUID();
+  db().insert(users).values({ id, email, name: 'Lia Rossi', passwordHash: 'test:old password here', emailVerifiedAt: verified ? t : null, locale, createdAt: t, updatedAt: t }).run();
+  return findUserById({ id })!;
+}
+function makeSession(userId: string) {
+  const id = randomUUID();
+  const t = now();
+  db().insert(sessions).values({ id, userId, createdAt: t, expiresAt: new Date(t.getTime() + 86_400_000) }).run();
+  return id;
+}
+const liveSessions = (userId: string) => db().select().from(sessions).all().filter((s) => s.userId === userId && !s.revokedAt);
+
+const recipient = (mail: { to?: { text: string } | { text: string }[] } | undefined) => [mail?.to].flat()[0]?.text;
+
+/** Delivers what is queued through the SMTP server and returns the token in the last message's link to `page`. */
+async function mailedToken(page: string) {
+  await deliverDueMail(new Date(clock + 60_000), smtpTransport(smtp.url, 'Aula <aula@example.test>'));
+  const mail = smtp.received.at(-1);
+  const link = new RegExp(`https://aula\\.test/\\w+/${page}\\?token=([\\w-]+)`).exec(mail?.text ?? '');
+  return { mail, token: link?.[1] };
+}
+
+describe('password reset', () => {
+  it('mails a single-use link; a weak password keeps it; the new password ends every session', async () => {
+    const lia = makeUser('lia.reset@example.com', { locale: 'fr' });
+    makeSession(lia.id);
+    makeSession(lia.id);
+    requestPasswordReset({ email: 'lia.reset@example.com', ip: '10.0.0.1', locale: 'it', now: now() });
+    const { mail, token } = await mailedToken('reset-password');
+    expect(recipient(mail)).toBe('lia.reset@example.com');
+    expect(mail?.subject).toBe('Réinitialisez votre mot de passe'); // her language, not the page's
+    expect(token).toBeDefined();
+    // Only the digest is stored.
+    const stored = db().select().from(accountTokens).all();
+    expect(stored.map((row) => row.tokenHash)).toContain(hashToken(token!));
+    expect(JSON.stringify(stored)).not.toContain(token!);
+
+    expect(await resetPassword({ token, password: 'short', now: now() })).toMatchObject({ status: 'weak' });
+    expect(resetLinkWorks(token, now())).toBe(true);
+    expect(await resetPassword({ token, password: 'a brand new passphrase', now: now() })).toEqual({ status: 'done', email: 'lia.reset@example.com' });
+    expect(findUserById({ id: lia.id })!.passwordHash).toBe('test:a brand new passphrase');
+    expect(liveSessions(lia.id)).toHaveLength(0);
+    expect(findUserById({ id: lia.id })!.emailVerifiedAt).not.toBeNull(); // opening the mail proved the address
+    expect(await resetPassword({ token, password: 'another new passphrase', now: now() })).toEqual({ status: 'invalid' });
+  });
+
+  it('two submits of one link at once: exactly one wins', async () => {
+    makeUser('lia.race@example.com');
+    requestPasswordReset({ email: 'lia.race@example.com', ip: '10.0.0.2', locale: 'it', now: now() });
+    const { token } = await mailedToken('reset-password');
+    const at = now();
+    const outcomes = await Promise.all([resetPassword({ token, password: 'first new passphrase', now: at }), resetPassword({ token, password: 'second new passphrase', now: at })]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['done', 'invalid']);
+  });
+
+  it('a link expires after 30 minutes', async () => {
+    makeUser('lia.late@example.com');
+    requestPasswordReset({ email: 'lia.late@example.com', ip: '10.0.0.3', locale: 'it', now: now() });
+    const { token } = await mailedToken('reset-password');
+    clock += 31 * 60_000;
+    expect(resetLinkWorks(token, now())).toBe(false);
+    expect(await resetPassword({ token, password: 'a brand new passphrase', now: now() })).toEqual({ status: 'invalid' });
+  });
+
+  it('an unknown address gets the same silence; malformed tokens are refused without a lookup', async () => {
+    expect(() => requestPasswordReset({ email: 'nobody@example.com', ip: '10.0.0.4', locale: 'it', now: now() })).not.toThrow();
+    expect((await deliverDueMail(new Date(clock + 60_000), smtpTransport(smtp.url, 'Aula <aula@example.test>'))).sent).toBe(0);
+    for (const token of [undefined, '', 'x'.repeat(43) + "'", { $ne: null }, 'a'.repeat(10_000)]) {
+      expect(await resetPassword({ token, password: 'a brand new passphrase', now: now() })).toEqual({ status: 'invalid' });
+    }
+  });
+
+  it('is throttled per address (visible) and per account (silent: no more mail, the same answer)', async () => {
+    makeUser('lia.many@example.com');
+    for (let i = 0; i < 3; i += 1) requestPasswordReset({ email: 'lia.many@example.com', ip: `10.0.1.${i}`, locale: 'it', now: now() });
+    const before = db().select().from(mailQueue).all().length;
+    expect(() => requestPasswordReset({ email: 'lia.many@example.com', ip: '10.0.1.9', locale: 'it', now: now() })).not.toThrow();
+    expect(db().select().from(mailQueue).all().length).toBe(before);
+    for (let i = 0; i < 5; i += 1) requestPasswordReset({ email: `stranger${i}@example.com`, ip: '10.0.2.1', locale: 'it', now: now() });
+    expect(() => requestPasswordReset({ email: 'stranger9@example.com', ip: '10.0.2.1', locale: 'it', now: now() })).toThrow(AppError);
+  });
+});
+
+describe('verified addresses', () => {
+  it('anonymous reports with the address show on /me only once it is verified', async () => {
+    const t = now();
+    db().insert(reports).values({ course: 'c', lesson: 'l', locale: 'it', target: 'video', message: 'the video stops at 1:00', email: 'Lia.Verify@example.com', createdAt: t, updatedAt: t }).run();
+    const lia = makeUser('lia.verify@example.com');
+    expect(reportsOf(lia)).toHaveLength(0);
+    expect(sendVerification(lia, 'it', now())).toBe(true);
+    const { mail, token } = await mailedToken('verify-email');
+    expect(mail?.subject).toBe('Conferma il tuo indirizzo e-mail');
+    expect(confirmEmail(token, now())).toBe('verified');
+    expect(confirmEmail(token, now())).toBe('invalid');
+    expect(reportsOf(findUserById({ id: lia.id })!)).toHaveLength(1);
+  });
+
+  it('a new address is used once its link is opened, unless another account took it meanwhile', async () => {
+    const lia = makeUser('lia.old@example.com', { verified: true });
+    expect(sendEmailChange(lia, 'lia.new@example.com', 'en', now())).toBe(true);
+    const { mail, token } = await mailedToken('verify-email');
+    expect(recipient(mail)).toBe('lia.new@example.com');
+    expect(findUserById({ id: lia.id })!.email).toBe('lia.old@example.com');
+    expect(confirmEmail(token, now())).toBe('changed');
+    expect(findUserById({ id: lia.id })!.email).toBe('lia.new@example.com');
+
+    sendEmailChange(findUserById({ id: lia.id })!, 'taken@example.com', 'en', now());
+    const second = await mailedToken('verify-email');
+    makeUser('taken@example.com');
+    expect(confirmEmail(second.token, now())).toBe('taken');
+    expect(findUserById({ id: lia.id })!.email).toBe('lia.new@example.com');
+  });
+
+  it('re-sending is throttled per account', () => {
+    const lia = makeUser('lia.resend@example.com');
+    const sent = Array.from({ length: 5 }, () => sendVerification(lia, 'it', now()));
+    expect(sent).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('sessions, export and deletion', () => {
+  it('ends one of one’s own sessions by its handle, never another user’s', () => {
+    const lia = makeUser('lia.sessions@example.com');
+    const ugo = makeUser('ugo.sessions@example.com');
+    const current = makeSession(lia.id);
+    makeSession(lia.id);
+    const ugoSession = makeSession(ugo.id);
+    const view = accountView(lia.id, current, now())!;
+    expect(view.sessions).toHaveLength(2);
+    expect(view.sessions[0]!.current).toBe(true);
+    expect(JSON.stringify(view)).not.toContain(current);
+    const ugoHandle = accountView(ugo.id, ugoSession, now())!.sessions[0]!.handle;
+    expect(endOneSession(lia.id, ugoHandle, now())).toBe(false);
+    expect(liveSessions(ugo.id)).toHaveLength(1);
+    expect(endOneSession(lia.id, view.sessions[1]!.handle, now())).toBe(true);
+    expect(liveSessions(lia.id).map((s) => s.id)).toEqual([current]);
+  });
+
+  it('exports everything stored about the user, without the password hash or session ids', () => {
+    const lia = makeUser('lia.export@example.com', { verified: true });
+    const session = makeSession(lia.id);
+    const data = exportUserData(lia.id, now())!;
+    expect(data.profile).toMatchObject({ email: 'lia.export@example.com', name: 'Lia Rossi' });
+    const text = JSON.stringify(data);
+    expect(text).not.toContain('test:old password');
+    expect(text).not.toContain(session);
+    expect(data.sessions).toHaveLength(1);
+  });
+
+  it('deletes the account and its data; the certificate still verifies; strangers’ reports are untouched', () => {
+    const lia = makeUser('lia.delete@example.com');
+    makeSession(lia.id);
+    const t = now();
+    db().insert(certificates).values({ id: 'CERT-DELETE-1', userId: lia.id, course: 'c', learnerName: 'Lia Rossi', issuedAt: t }).run();
+    // Sent anonymously by someone else with this (never verified) address: not Lia's to erase.
+    db().insert(reports).values({ course: 'c', lesson: 'l', locale: 'it', target: 'video', message: 'someone else wrote this', email: 'lia.delete@example.com', createdAt: t, updatedAt: t }).run();
+    deleteAccount(lia);
+    expect(findUserById({ id: lia.id })).toBeUndefined();
+    expect(liveSessions(lia.id)).toHaveLength(0);
+    expect(db().select().from(certificates).all().find((c) => c.id === 'CERT-DELETE-1')).toMatchObject({ userId: null, learnerName: 'Lia Rossi' });
+    expect(db().select().from(reports).all().find((r) => r.message === 'someone else wrote this')?.email).toBe('lia.delete@example.com');
+  });
+});
+
+describe('report updates', () => {
+  const course = 'risoluzione-dei-conflitti';
+  function report(fields: { userId?: string; email?: string; locale?: string }) {
+    const t = now();
+    return db().insert(reports).values({ course, lesson: 'livelli-di-contatto', locale: fields.locale ?? 'it', target: 'video', message: 'the slide says 2019', email: fields.email, userId: fields.userId, createdAt: t, updatedAt: t }).returning().get();
+  }
+
+  it('one e-mail, in the reporter’s language, with the note, to a verified address only', async () => {
+    const ana = makeUser('ana.report@example.com', { verified: true, locale: 'es' });
+    const sent = report({ userId: ana.id, locale: 'it' });
+    expect(notifyReporter(sent, 'applied', 'Thanks, fixed the year.', now())).toBe(true);
+    await deliverDueMail(new Date(clock + 60_000), smtpTransport(smtp.url, 'Aula <aula@example.test>'));
+    const mail = smtp.received.at(-1);
+    expect(recipient(mail)).toBe('ana.report@example.com');
+    expect(mail?.subject).toBe(`Tu aviso #${sent.id} se ha actualizado`);
+    expect(mail?.text).toContain('Thanks, fixed the year.');
+    expect(mail?.text).toContain(`https://aula.test/es/courses/${course}/livelli-di-contatto`);
+    // Reverted and applied again, or rejected later: still one e-mail.
+    expect(notifyReporter(sent, 'rejected', undefined, now())).toBe(false);
+
+    const anonymous = report({ email: 'Ana.Report@example.com' });
+    expect(notifyReporter(anonymous, 'rejected', undefined, now())).toBe(true);
+
+    const unverified = makeUser('ugo.report@example.com');
+    expect(notifyReporter(report({ userId: unverified.id }), 'applied', undefined, now())).toBe(false);
+    expect(notifyReporter(report({ email: 'ugo.report@example.com' }), 'applied', undefined, now())).toBe(false);
+    expect(notifyReporter(report({ email: 'nobody.report@example.com' }), 'applied', undefined, now())).toBe(false);
+  });
+});
