@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestHandlers } from 'next/dist/server/lib/start-server';
+import { frontCacheControl } from '@/lib/http/cache-control';
 import { answeredByGuard, buildActions, guardServer } from './request-gate';
 
 export type Serving = {
@@ -15,6 +16,12 @@ export type Serving = {
 function localOrigin(host: string | undefined, address: AddressInfo): string {
   const name = !host || address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${name}:${address.port}`;
+}
+
+/** Next gives prerendered pages a year in shared caches; a cache in front of Aula gets seconds (lib/http/cache-control.ts). */
+function shortenFrontCache(res: http.ServerResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'cache-control' && typeof value === 'string' ? frontCacheControl(value) : value);
 }
 
 /** The port or address cannot be used (taken, not this machine's, or privileged). */
@@ -50,6 +57,7 @@ export async function serve({ dir, port, host }: { dir: string; port: number; ho
   const server = http.createServer(async (req, res) => {
     try {
       if (await answeredByGuard(req, res, knownActions)) return;
+      shortenFrontCache(res);
       await (await next.ready!).requestHandler(req, res);
     } catch (error) {
       console.error(`Failed to handle ${req.method} ${req.url}:`, error);

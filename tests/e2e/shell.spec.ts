@@ -74,4 +74,11 @@ test.describe('errors and health', () => {
     const headers = (await request.get('/en')).headers();
     expect(headers['x-nextjs-cache'] ?? headers['x-nextjs-prerender']).toBeTruthy();
   });
+
+  test('a cache in front may keep a prerendered page for seconds, not a year; personal answers never', async ({ request }) => {
+    const lesson = (await request.get('/en/courses/risoluzione-dei-conflitti/livelli-di-contatto')).headers();
+    expect(lesson['cache-control']).toBe('public, max-age=0, s-maxage=30, stale-while-revalidate=30');
+    expect((await request.get('/en')).headers()['cache-control']).toBe('public, max-age=0, s-maxage=30, stale-while-revalidate=30');
+    expect((await request.get('/api/me')).headers()['cache-control']).toContain('no-store');
+  });
 });
