@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/client-address';
 
 const optionalText = z
   .string()
@@ -33,6 +34,15 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  /** Which X-Forwarded-For entries name the client (lib/http/client-address.ts); unset trusts none. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context): TrustProxy => {
+      const trust = parseTrustProxy(value);
+      if ('error' in trust) context.addIssue({ code: 'custom', message: trust.error });
+      return 'error' in trust ? { kind: 'none' } : trust;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
