@@ -21,7 +21,11 @@ const next = z.string().optional();
 
 /** Maps Auth.js's sign-in failure to the form's message, rethrowing anything else (redirects too). */
 function signInFailure(error: unknown, t: Translate): RunResult {
-  if (error instanceof CredentialsSignin) return { status: 'error', message: signInFailureMessage(error.code, t) };
+  if (error instanceof CredentialsSignin) {
+    // Refused for a limit or a busy server, not for the password: the form keeps it for the next try.
+    const retry = /^(throttled|busy)-/.test(error.code);
+    return { status: 'error', message: signInFailureMessage(error.code, t), ...(retry && { keepSecrets: true as const }) };
+  }
   if (error instanceof AuthError) return { status: 'error', message: localizeError('internal', t) };
   throw error;
 }
@@ -45,8 +49,8 @@ export const registerAction = formAction({
     const problem = checkPassword(password, email);
     if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, passwordVars) } };
     const registration = await registerAccount({ name, email, password }, clientIp(await headers()), new Date());
-    if (registration.status === 'throttled') return { status: 'error', message: localizeError('registerLimited', t, { minutes: minutesUntil(registration.retryAfterMs) }) };
-    if (registration.status === 'busy') return { status: 'error', message: localizeError('busy', t, { seconds: registration.retryAfterSeconds }) };
+    if (registration.status === 'throttled') return { status: 'error', message: localizeError('registerLimited', t, { minutes: minutesUntil(registration.retryAfterMs) }), keepSecrets: true };
+    if (registration.status === 'busy') return { status: 'error', message: localizeError('busy', t, { seconds: registration.retryAfterSeconds }), keepSecrets: true };
     const then = safeLocalPath(next, `/${locale}`);
     // No "e-mail taken" for a stranger to read: a taken address gets the sign-in page, as a new account does when it cannot be signed in at once.
     const signInPage = `/${locale}/login?registered=1&next=${encodeURIComponent(then)}`;

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fr from '../../messages/fr.json';
+import it from '../../messages/it.json';
 import { AuthPages, uniqueEmail } from './pages/AuthPages';
 import { e2e } from './support/env';
 
@@ -34,6 +35,23 @@ test.describe('sign up, sign out, sign in', () => {
 
     await auth.login('it', uniqueEmail('nobody'), 'whatever password');
     await expect(auth.errorNotice()).toHaveText('E-mail o password non corretti.');
+  });
+
+  test('after 5 wrong passwords from one address the next try is refused for a while, and keeps what was typed', async ({ page }) => {
+    const auth = new AuthPages(page);
+    const email = uniqueEmail('limited');
+    await auth.register('it', { name: 'Ada', email, password });
+    await auth.logout();
+    for (let i = 1; i <= 5; i++) {
+      await auth.login('it', email, `wrong guess number ${i}`);
+      await expect(auth.errorNotice()).toHaveText(it.errors.invalidCredentials);
+      await expect(page.locator('#field-password')).toHaveValue('');
+    }
+    await auth.login('it', email, password);
+    await expect(auth.errorNotice()).toHaveText(it.errors.tooManyAttempts.replace('{minutes}', '15'));
+    // Not about the password: it stays, for one click later (from the browser's memory; the server never sends it).
+    await expect(page.locator('#field-password')).toHaveValue(password);
+    await expect(page.locator('#field-email')).toHaveValue(email);
   });
 
   test('a taken e-mail is not revealed: nothing changes, and the sign-in page says to use that account’s password', async ({ page }) => {
