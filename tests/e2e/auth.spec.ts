@@ -38,6 +38,7 @@ test.describe('sign up, sign out, sign in', () => {
   });
 
   test('after 5 wrong passwords from one address the next try is refused for a while, and keeps what was typed', async ({ page }) => {
+    test.setTimeout(180_000); // a sign-up and 5 password checks at full cost, on a busy machine
     const auth = new AuthPages(page);
     const email = uniqueEmail('limited');
     await auth.register('it', { name: 'Ada', email, password });

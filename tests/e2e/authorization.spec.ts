@@ -150,7 +150,8 @@ test.describe('every role against every page, route handler and server action', 
         const expected = route.expect[role];
         if (expected === 'login') {
           expect(response.status(), `${role} ${url}`).toBe(307);
-          expect(response.headers().location, `${role} ${url}`).toBe(`/en/login?next=${encodeURIComponent(url.split('?')[0]!)}`);
+          // Back to this page afterwards (with the query the page settled on, such as a default sort).
+          expect(response.headers().location, `${role} ${url}`).toMatch(new RegExp(`^/en/login\\?next=${encodeURIComponent(url.split('?')[0]!)}(%3F|$)`));
         } else {
           expect(response.status(), `${role} ${url}`).toBe(expected);
         }
