@@ -135,7 +135,9 @@ describe('the registration form', () => {
     const users = countUsers();
     const email = `late.${randomUUID()}@example.com`;
     const state = await registerAction(idleForm, form({ name: 'Late Comer', email, password }));
-    expect(state).toMatchObject({ status: 'error', values: { name: 'Late Comer', email } });
+    // The password is never echoed; keepSecrets tells the form to put back what was typed in the browser.
+    expect(state).toMatchObject({ status: 'error', values: { name: 'Late Comer', email }, keepSecrets: true });
+    expect(state.values.password).toBeUndefined();
     expect(state.message).toMatch(/^Da questa rete sono stati creati troppi account in poco tempo\. Riprova tra (60|59) minuti\.$/);
     expect(countUsers()).toBe(users);
   });
