@@ -19,6 +19,11 @@ function forged(): Record<string, string> {
   return { 'x-forwarded-for': ip, 'x-real-ip': ip, 'x-aula-client-address': ip, forwarded: `for=${ip}` };
 }
 
+/** A limit's message with whatever minutes are left (the window began with the first request, a while ago on a busy machine). */
+function withMinutesLeft(message: string): RegExp {
+  return new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{minutes\\}', '\\d{1,2}')}$`);
+}
+
 test.describe('a forged address per request gets limited like any other (default settings)', () => {
   test.describe.configure({ mode: 'serial' });
   // Twenty-odd password hashes at OWASP cost, on a busy 2-core machine.
@@ -49,7 +54,7 @@ test.describe('a forged address per request gets limited like any other (default
     await page.goto(view.path);
     await reports.fill({ where: 'translation', message: 'One report too many, from yet another address.' });
     await reports.submit();
-    await expect(reports.error()).toHaveText(en.errors.reportRateLimited.replace('{minutes}', '15'));
+    await expect(reports.error()).toHaveText(withMinutesLeft(en.errors.reportRateLimited));
     await context.close();
   });
 
@@ -71,7 +76,7 @@ test.describe('a forged address per request gets limited like any other (default
     }
     const email = uniqueEmail('sybil');
     await fill(email);
-    await expect(page.locator('main .notice--error')).toHaveText(en.errors.registerLimited.replace('{minutes}', '60'));
+    await expect(page.locator('main .notice--error')).toHaveText(withMinutesLeft(en.errors.registerLimited));
     await expect(page.locator('#field-name')).toHaveValue('Many Faces');
     await expect(page.locator('#field-email')).toHaveValue(email);
     await context.close();
@@ -145,7 +150,7 @@ test.describe('behind a trusted proxy (the e2e server: TRUST_PROXY=127.0.0.1, ::
       await reports.submit();
       if (i <= 5) await expect(reports.success()).toContainText(/R-\d{5}/);
     }
-    await expect(reports.error()).toHaveText(en.errors.reportRateLimited.replace('{minutes}', '15'));
+    await expect(reports.error()).toHaveText(withMinutesLeft(en.errors.reportRateLimited));
     await context.close();
   });
 });
