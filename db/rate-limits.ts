@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { getDb } from './client';
 import { rateLimits, type RateLimit } from './schema';
 
@@ -21,6 +21,24 @@ export function hitRateLimit({ key, now, windowMs }: { key: string; now: Date; w
     })
     .returning()
     .get();
+}
+
+/** Takes back one hit of a window that is still running (an attempt that was refused or not evaluated); never below 0. */
+export function refundRateLimit({ key, now }: { key: string; now: Date }): void {
+  getDb()
+    .update(rateLimits)
+    .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.resetAt, now)))
+    .run();
+}
+
+/** Keeps the key alive until `until` (a mark rather than a counter: created, or its end moved later). */
+export function markRateLimitKey({ key, until }: { key: string; until: Date }): void {
+  getDb()
+    .insert(rateLimits)
+    .values({ key, count: 1, resetAt: until })
+    .onConflictDoUpdate({ target: rateLimits.key, set: { resetAt: sql`max(${rateLimits.resetAt}, ${until.getTime()})` } })
+    .run();
 }
 
 export function readRateLimit({ key }: { key: string }): RateLimit | undefined {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/client-address';
 
 const optionalText = z
   .string()
@@ -36,6 +37,15 @@ const envSchema = z.object({
   /** Where e-mail goes: smtp://user:pass@host:587 or smtps://…:465; unset writes it to data/outbox/. */
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
   MAIL_FROM: optionalText.pipe(z.string().max(200).regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, such as "Aula <aula@example.com>"').optional()),
+  /** Which X-Forwarded-For entries name the client (lib/http/client-address.ts); unset trusts none. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context): TrustProxy => {
+      const trust = parseTrustProxy(value);
+      if ('error' in trust) context.addIssue({ code: 'custom', message: trust.error });
+      return 'error' in trust ? { kind: 'none' } : trust;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

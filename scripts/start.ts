@@ -11,6 +11,7 @@ import { startRetention } from '@/lib/maintenance/retention';
 import { mailTransport, startMailWorker } from '@/lib/mail';
 import { compactStoredProgress } from '@/lib/progress/upgrade';
 import { ensureSearchIndex } from '@/lib/search/indexer';
+import { clientAddressTagger } from './lib/client-address';
 import { ensureBuild } from './lib/ensure-build';
 import { ensureFirstAdmin } from './lib/first-admin';
 import { stopOnSignals } from './lib/graceful-stop';
@@ -44,7 +45,7 @@ async function main() {
   }
   const stopMail = startMailWorker();
   const { serve } = await import('./lib/serve'); // loads Next, now that NODE_ENV is set
-  const serving = await serve({ dir: root, port: config.PORT, host: config.HOST });
+  const serving = await serve({ dir: root, port: config.PORT, host: config.HOST, onRequest: clientAddressTagger(config.TRUST_PROXY) });
   console.log(`Aula is serving on ${serving.url}${config.HOST ? '' : ' (every interface; set HOST to choose one)'}, process ${process.pid}`);
   stopOnSignals({
     server: serving.server,

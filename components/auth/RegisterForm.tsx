@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { InputField } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
+import { useKeptSecrets } from './use-kept-secrets';
 import { registerAction } from '@/lib/auth/actions';
 import { idleForm } from '@/lib/http/form-state';
 import type { Locale } from '@/lib/i18n/locales';
@@ -11,8 +12,9 @@ type Labels = Record<'name' | 'email' | 'password' | 'passwordHint' | 'submit', 
 
 export function RegisterForm({ locale, next, labels }: { locale: Locale; next: string; labels: Labels }) {
   const [state, action, pending] = useActionState(registerAction, idleForm);
+  const keepSecrets = useKeptSecrets(state);
   return (
-    <form action={action} noValidate>
+    <form action={action} noValidate onSubmit={keepSecrets}>
       {state.status === 'error' && state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="next" value={next} />

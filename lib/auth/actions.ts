@@ -1,29 +1,30 @@
 'use server';
 
-import { randomUUID } from 'node:crypto';
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { insertUser } from '@/db/users';
+import { clientIp } from '@/lib/http/client-ip';
 import { formAction, type RunResult } from '@/lib/http/form-action';
 import { localizeError } from '@/lib/http/form-errors';
 import { safeLocalPath } from '@/lib/http/safe-redirect';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
+import { minutesUntil } from '@/lib/security/rate-limit';
 import { signIn, signOut } from './auth';
-import { hashPassword } from './password';
 import { checkPassword, passwordVars } from './password-policy';
+import { registerAccount } from './registration';
 import { registerSchema, signInSchema } from './schemas';
+import { signInFailureMessage } from './sign-in-failure';
 
 const next = z.string().optional();
 
 /** Maps Auth.js's sign-in failure to the form's message, rethrowing anything else (redirects too). */
 function signInFailure(error: unknown, t: Translate): RunResult {
   if (error instanceof CredentialsSignin) {
-    const throttled = /^throttled-(\d+)$/.exec(error.code);
-    const message = throttled
-      ? localizeError('tooManyAttempts', t, { minutes: throttled[1]! })
-      : localizeError('invalidCredentials', t);
-    return { status: 'error', message };
+    // Refused for a limit or a busy server, not for the password: the form keeps it for the next try.
+    const retry = /^(throttled|busy)-/.test(error.code);
+    return { status: 'error', message: signInFailureMessage(error.code, t), ...(retry && { keepSecrets: true as const }) };
   }
   if (error instanceof AuthError) return { status: 'error', message: localizeError('internal', t) };
   throw error;
@@ -47,14 +48,17 @@ export const registerAction = formAction({
   async run({ name, email, password, next }, { locale, t }) {
     const problem = checkPassword(password, email);
     if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, passwordVars) } };
-    const now = new Date();
-    const created = insertUser({
-      user: { id: randomUUID(), email, name, passwordHash: await hashPassword(password), role: 'learner', createdAt: now, updatedAt: now },
-    });
-    if (!created) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { email: localizeError('emailTaken', t) } };
+    const registration = await registerAccount({ name, email, password }, clientIp(await headers()), new Date());
+    if (registration.status === 'throttled') return { status: 'error', message: localizeError('registerLimited', t, { minutes: minutesUntil(registration.retryAfterMs) }), keepSecrets: true };
+    if (registration.status === 'busy') return { status: 'error', message: localizeError('busy', t, { seconds: registration.retryAfterSeconds }), keepSecrets: true };
+    const then = safeLocalPath(next, `/${locale}`);
+    // No "e-mail taken" for a stranger to read: a taken address gets the sign-in page, as a new account does when it cannot be signed in at once.
+    const signInPage = `/${locale}/login?registered=1&next=${encodeURIComponent(then)}`;
+    if (registration.status === 'taken') redirect(signInPage);
     try {
-      await signIn('credentials', { email, password, redirectTo: safeLocalPath(next, `/${locale}`) });
+      await signIn('credentials', { email, password, redirectTo: then });
     } catch (error) {
+      if (error instanceof CredentialsSignin) redirect(signInPage);
       return signInFailure(error, t);
     }
   },

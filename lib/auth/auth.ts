@@ -19,6 +19,13 @@ export class ThrottledSignIn extends CredentialsSignin {
     this.code = `throttled-${Math.ceil(retryAfterMs / 60_000)}`;
   }
 }
+/** Too many passwords being checked right now: try again in a few seconds. */
+export class BusySignIn extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `busy-${retryAfterSeconds}`;
+  }
+}
 
 declare module 'next-auth' {
   interface User {
@@ -43,6 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await checkCredentials(credentials, clientIp(request.headers));
         if (result.ok) return result.user;
         if (result.reason === 'throttled') throw new ThrottledSignIn(result.retryAfterMs);
+        if (result.reason === 'busy') throw new BusySignIn(result.retryAfterSeconds);
         throw new InvalidCredentials();
       },
     }),

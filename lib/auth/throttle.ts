@@ -1,27 +1,44 @@
 import 'server-only';
-import { checkLimit, consumeLimit, resetLimit, type Limit, type LimitState } from '@/lib/security/rate-limit';
+import { consumeAll, isMarked, markKey, refundLimit, resetLimit, type Limit } from '@/lib/security/rate-limit';
 
-const windowMs = 15 * 60_000;
+const minute = 60_000;
 
-// Failures allowed per window: few per account (guessing one password),
-// more per address (a shared office network signs in many people).
+/**
+ * Sign-in attempts per window, counted before the password is checked:
+ * - per account × address: 5 / 15 min, the guesser's own budget for one account;
+ * - per account from anywhere: 50 / hour, so that a botnet cannot guess freely
+ *   either; it does not apply from an address the account signed in from in the
+ *   last 30 days, so a botnet that fills it locks the owner out only where they
+ *   have never (recently) signed in before;
+ * - per address: 20 / 15 min across accounts (an office shares one address).
+ * Only failures stay counted: a success takes its own hits back and clears its
+ * account × address counter.
+ */
 export const signInLimits = {
-  account: (email: string): Limit => ({ key: `signin:account:${email}`, max: 5, windowMs }),
-  address: (ip: string): Limit => ({ key: `signin:ip:${ip}`, max: 20, windowMs }),
+  accountAddress: (email: string, ip: string): Limit => ({ key: `signin:account-address:${email} ${ip}`, max: 5, windowMs: 15 * minute }),
+  account: (email: string): Limit => ({ key: `signin:account:${email}`, max: 50, windowMs: 60 * minute }),
+  address: (ip: string): Limit => ({ key: `signin:ip:${ip}`, max: 20, windowMs: 15 * minute }),
+  /** A mark, not a counter: this account signed in from this address. */
+  knownAddress: (email: string, ip: string): Limit => ({ key: `signin:known:${email} ${ip}`, max: 0, windowMs: 30 * 24 * 60 * minute }),
 };
 
-export function signInBlocked(email: string, ip: string, now: Date): LimitState {
-  const states = [checkLimit(signInLimits.account(email), now), checkLimit(signInLimits.address(ip), now)];
-  const blocked = states.filter((state) => state.limited);
-  if (blocked.length === 0) return { limited: false, retryAfterMs: 0 };
-  return { limited: true, retryAfterMs: Math.max(...blocked.map((state) => state.retryAfterMs)) };
+/** A sign-in attempt that was counted; settle it once its password check is done (or did not happen). */
+export type SignInAttempt = { email: string; ip: string; counted: Limit[] };
+
+/** Counts the attempt on every limit that applies, atomically and before any hashing; refused when any is full. */
+export function countSignInAttempt(email: string, ip: string, now: Date): { attempt: SignInAttempt } | { retryAfterMs: number } {
+  const known = isMarked(signInLimits.knownAddress(email, ip), now);
+  const counted = [signInLimits.accountAddress(email, ip), signInLimits.address(ip), ...(known ? [] : [signInLimits.account(email)])];
+  const state = consumeAll(counted, now);
+  return state.limited ? { retryAfterMs: state.retryAfterMs } : { attempt: { email, ip, counted } };
 }
 
-export function recordSignInFailure(email: string, ip: string, now: Date): void {
-  consumeLimit(signInLimits.account(email), now);
-  consumeLimit(signInLimits.address(ip), now);
-}
-
-export function recordSignInSuccess(email: string): void {
-  resetLimit(signInLimits.account(email));
+/** A failure stays counted; a success or an attempt never evaluated (the server was busy) takes its hits back. */
+export function settleSignInAttempt(attempt: SignInAttempt, outcome: 'failure' | 'success' | 'not-evaluated', now: Date): void {
+  if (outcome === 'failure') return;
+  for (const limit of attempt.counted) refundLimit(limit, now);
+  if (outcome === 'success') {
+    resetLimit(signInLimits.accountAddress(attempt.email, attempt.ip));
+    markKey(signInLimits.knownAddress(attempt.email, attempt.ip), now);
+  }
 }

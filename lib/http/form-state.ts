@@ -9,6 +9,12 @@ export type FormState = {
   message?: string;
   fieldErrors?: FieldErrors;
   values: Record<string, string>;
+  /**
+   * The refusal was not about what was typed (the server was busy, or a limit
+   * was full): the form puts back the secrets it never gets echoed (passwords),
+   * so trying again is one click.
+   */
+  keepSecrets?: true;
 };
 
 export const idleForm: FormState = { status: 'idle', values: {} };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { clearRateLimit, hitRateLimit, readRateLimit } from '@/db/rate-limits';
+import { clearRateLimit, hitRateLimit, markRateLimitKey, readRateLimit, refundRateLimit } from '@/db/rate-limits';
 
 export type Limit = { key: string; max: number; windowMs: number };
 export type LimitState = { limited: boolean; retryAfterMs: number };
@@ -33,6 +33,36 @@ export function consumeQuota(limit: Limit, now: Date): QuotaState {
 
 export function resetLimit(limit: Limit): void {
   clearRateLimit({ key: limit.key });
+}
+
+/** Takes back one hit counted in the window now running (for a hit that was refused, or whose work never ran). */
+export function refundLimit(limit: Limit, now: Date): void {
+  refundRateLimit({ key: limit.key, now });
+}
+
+/** Marks the key as seen for `windowMs` from now (the window's end only moves later); `isMarked` asks. */
+export function markKey(limit: Limit, now: Date): void {
+  markRateLimitKey({ key: limit.key, until: new Date(now.getTime() + limit.windowMs) });
+}
+
+export function isMarked(limit: Limit, now: Date): boolean {
+  const row = readRateLimit({ key: limit.key });
+  return !!row && row.resetAt.getTime() > now.getTime();
+}
+
+/**
+ * Counts one hit on every limit at once, before the work they guard, and says
+ * whether all of them had room. Refused hits are taken back, so a refusal costs
+ * nothing; hits that had room stay counted until the caller refunds or resets
+ * them. Each count is one atomic upsert, so N parallel callers see N different
+ * counts and at most `max` of them get through, however they interleave.
+ */
+export function consumeAll(limits: Limit[], now: Date): LimitState {
+  const quotas = limits.map((limit) => consumeQuota(limit, now));
+  const over = quotas.filter((quota) => quota.limited);
+  if (over.length === 0) return { limited: false, retryAfterMs: 0 };
+  for (const limit of limits) refundLimit(limit, now);
+  return { limited: true, retryAfterMs: Math.max(...over.map((quota) => quota.resetAt.getTime() - now.getTime())) };
 }
 
 export function minutesUntil(ms: number): number {

@@ -50,7 +50,7 @@ function listen(server: http.Server, port: number, host: string | undefined): Pr
  * its Host header rather than from a fixed host name (which `next()` from the
  * public custom-server API would set to "localhost").
  */
-export async function serve({ dir, port, host }: { dir: string; port: number; host: string | undefined }): Promise<Serving> {
+export async function serve({ dir, port, host, onRequest }: { dir: string; port: number; host: string | undefined; onRequest?: (req: http.IncomingMessage) => void }): Promise<Serving> {
   // Requests that come before Next is ready wait for it, as with `next start`.
   const next: { ready?: ReturnType<typeof getRequestHandlers> } = {};
   const knownActions = buildActions(dir);
@@ -66,6 +66,8 @@ export async function serve({ dir, port, host }: { dir: string; port: number; ho
     }
   });
   guardServer(server);
+  // Runs before every other listener, from the first request on (start.ts sets the client's address with it).
+  if (onRequest) server.prependListener('request', onRequest);
   const address = await listen(server, port, host);
   // Next's own start-server sets this once listening; server actions that redirect fetch the target from it.
   process.env.__NEXT_PRIVATE_ORIGIN = localOrigin(host, address);

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import fr from '../../messages/fr.json';
+import it from '../../messages/it.json';
 import { AuthPages, uniqueEmail } from './pages/AuthPages';
 import { e2e } from './support/env';
 
@@ -35,15 +37,40 @@ test.describe('sign up, sign out, sign in', () => {
     await expect(auth.errorNotice()).toHaveText('E-mail o password non corretti.');
   });
 
-  test('a duplicate e-mail is refused next to the field, and the typed values stay', async ({ page }) => {
+  test('after 5 wrong passwords from one address the next try is refused for a while, and keeps what was typed', async ({ page }) => {
+    test.setTimeout(180_000); // a sign-up and 5 password checks at full cost, on a busy machine
+    const auth = new AuthPages(page);
+    const email = uniqueEmail('limited');
+    await auth.register('it', { name: 'Ada', email, password });
+    await auth.logout();
+    for (let i = 1; i <= 5; i++) {
+      await auth.login('it', email, `wrong guess number ${i}`);
+      await expect(auth.errorNotice()).toHaveText(it.errors.invalidCredentials);
+      await expect(page.locator('#field-password')).toHaveValue('');
+    }
+    await auth.login('it', email, password);
+    await expect(auth.errorNotice()).toHaveText(it.errors.tooManyAttempts.replace('{minutes}', '15'));
+    // Not about the password: it stays, for one click later (from the browser's memory; the server never sends it).
+    await expect(page.locator('#field-password')).toHaveValue(password);
+    await expect(page.locator('#field-email')).toHaveValue(email);
+  });
+
+  test('a taken e-mail is not revealed: nothing changes, and the sign-in page says to use that account’s password', async ({ page }) => {
     const auth = new AuthPages(page);
     const email = uniqueEmail('dup');
     await auth.register('fr', { name: 'Marie', email, password });
     await auth.logout();
-    await auth.register('fr', { name: 'Marie Curie', email, password });
-    await expect(auth.fieldError('email')).toHaveText('Un compte existe déjà avec cette adresse. Essayez de vous connecter.');
-    await expect(page.locator('#field-name')).toHaveValue('Marie Curie');
-    await expect(page.locator('#field-email')).toHaveValue(email);
+    await auth.register('fr', { name: 'Marie Curie', email, password: 'another passphrase entirely' }, '/fr/courses');
+    await expect(page).toHaveURL(`/fr/login?registered=1&next=${encodeURIComponent('/fr/courses')}`);
+    await expect(page.locator('main .notice--info')).toHaveText(fr.auth.registeredSignIn);
+    await expect(page.getByText(fr.errors.emailTaken)).toHaveCount(0);
+    await expect(auth.userMenu()).toHaveCount(0);
+    // The account is as it was: its own password and name.
+    await auth.login('fr', email, 'another passphrase entirely');
+    await expect(auth.errorNotice()).toHaveText(fr.errors.invalidCredentials);
+    await auth.login('fr', email, password);
+    await auth.expectSignedInAs('Marie');
+    await expect(auth.userMenu()).not.toContainText('Curie');
   });
 
   test('bad sign-up input gets a message per field in the page’s language', async ({ page }) => {

@@ -4,6 +4,7 @@ import { LoginForm } from '@/components/auth/LoginForm';
 import { Notice } from '@/components/ui/Notice';
 import { localizeError } from '@/lib/http/form-errors';
 import { authPageContext } from '@/lib/auth/page-context';
+import { signInFailureMessage } from '@/lib/auth/sign-in-failure';
 import { alternatesFor } from '@/lib/i18n/alternates';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
@@ -18,10 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Auth.js sends failed scripted/HTTP sign-ins here with ?error=…&code=…. */
 function errorFromQuery(code: unknown, error: unknown, t: ReturnType<typeof getTranslator>): string | undefined {
-  if (typeof code === 'string') {
-    const throttled = /^throttled-(\d+)$/.exec(code);
-    if (throttled) return localizeError('tooManyAttempts', t, { minutes: throttled[1]! });
-  }
+  if (typeof code === 'string') return signInFailureMessage(code, t);
   return typeof error === 'string' ? localizeError('invalidCredentials', t) : undefined;
 }
 
@@ -34,6 +32,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
       other={{ text: t('auth.noAccount'), label: t('auth.registerLink'), href: `/${locale}/register?next=${encodeURIComponent(next)}` }}
     >
       {query.reset === '1' && <Notice tone="success">{t('account.resetDone')}</Notice>}
+      {query.registered === '1' && <Notice>{t('auth.registeredSignIn')}</Notice>}
       <LoginForm
         locale={locale}
         next={next}

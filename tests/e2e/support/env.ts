@@ -12,5 +12,8 @@ export const e2e = {
     ADMIN_PASSWORD: 'e2e admin passphrase',
     // Lets tests fast-forward the server's progress clock (see lib/progress/clock.ts).
     AULA_TEST_CLOCK_FILE: 'data/e2e/clock-offset',
+    // The test runner stands in for a proxy on this machine: a test gives its visitor an address of
+    // its own with X-Forwarded-For (tests/e2e/client-address.spec.ts tries the default, which believes none).
+    TRUST_PROXY: '127.0.0.1, ::1',
   },
 };
