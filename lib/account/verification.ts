@@ -1,9 +1,9 @@
 import 'server-only';
 import { changeEmail, markEmailVerified } from '@/db/accounts';
-import { findUserById } from '@/db/users';
+import { findUserByEmail, findUserById } from '@/db/users';
 import { sendMail } from '@/lib/mail';
 import { consumeLimit, type Limit } from '@/lib/security/rate-limit';
-import type { Locale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { absoluteLink } from './links';
 import { issueToken, tokenLifetimeMs, redeemToken } from './tokens';
 
@@ -29,6 +29,20 @@ export function sendEmailChange(user: { id: string; name: string }, newEmail: st
 }
 
 export const emailConfirmations = ['verified', 'changed', 'taken', 'invalid'] as const;
+/** At most two "you already have an account" e-mails a day to one address, however often strangers try it. */
+export const accountExistsLimit = (email: string): Limit => ({ key: `account-exists:${email}`, max: 2, windowMs: 24 * 3_600_000 });
+
+/**
+ * Someone signed up with an address that has an account: its owner is told
+ * (with the way to sign in or reset the password), the visitor is not.
+ */
+export function warnAccountExists(email: string, locale: Locale, now = new Date()): void {
+  const owner = findUserByEmail({ email });
+  if (!owner || consumeLimit(accountExistsLimit(email), now).limited) return;
+  const language = isLocale(owner.locale) ? owner.locale : locale;
+  sendMail('accountExists', owner.email, language, { link: absoluteLink(language, 'login'), secondaryLink: absoluteLink(language, 'forgot-password') }, now);
+}
+
 export type EmailConfirmation = (typeof emailConfirmations)[number];
 
 /**

@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { sendVerification, warnAccountExists } from '@/lib/account/verification';
 import { clientIp } from '@/lib/http/client-ip';
 import { formAction, type RunResult } from '@/lib/http/form-action';
 import { localizeError } from '@/lib/http/form-errors';
@@ -48,13 +49,17 @@ export const registerAction = formAction({
   async run({ name, email, password, next }, { locale, t }) {
     const problem = checkPassword(password, email);
     if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, passwordVars) } };
-    const registration = await registerAccount({ name, email, password }, clientIp(await headers()), new Date());
+    const registration = await registerAccount({ name, email, password, locale }, clientIp(await headers()), new Date());
     if (registration.status === 'throttled') return { status: 'error', message: localizeError('registerLimited', t, { minutes: minutesUntil(registration.retryAfterMs) }), keepSecrets: true };
     if (registration.status === 'busy') return { status: 'error', message: localizeError('busy', t, { seconds: registration.retryAfterSeconds }), keepSecrets: true };
     const then = safeLocalPath(next, `/${locale}`);
     // No "e-mail taken" for a stranger to read: a taken address gets the sign-in page, as a new account does when it cannot be signed in at once.
     const signInPage = `/${locale}/login?registered=1&next=${encodeURIComponent(then)}`;
-    if (registration.status === 'taken') redirect(signInPage);
+    if (registration.status === 'taken') {
+      warnAccountExists(email, locale);
+      redirect(signInPage);
+    }
+    sendVerification(registration.user, locale);
     try {
       await signIn('credentials', { email, password, redirectTo: then });
     } catch (error) {

@@ -47,7 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials, request) {
-        const result = await checkCredentials(credentials, clientIp(request.headers));
+        const result = await checkCredentials(credentials, clientIp(request.headers), new Date(), request.headers.get('user-agent'));
         if (result.ok) return result.user;
         if (result.reason === 'throttled') throw new ThrottledSignIn(result.retryAfterMs);
         if (result.reason === 'busy') throw new BusySignIn(result.retryAfterSeconds);

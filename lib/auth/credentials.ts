@@ -23,7 +23,7 @@ export type CredentialsResult =
  * whether or not the e-mail exists. On success it opens a session row, whose
  * id the JWT carries.
  */
-export async function checkCredentials(raw: unknown, ip: string, now = new Date()): Promise<CredentialsResult> {
+export async function checkCredentials(raw: unknown, ip: string, now = new Date(), userAgent: string | null = null): Promise<CredentialsResult> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
@@ -47,7 +47,7 @@ export async function checkCredentials(raw: unknown, ip: string, now = new Date(
   settleSignInAttempt(counted.attempt, 'success', now);
   const sessionId = randomUUID();
   insertSession({
-    session: { id: sessionId, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + sessionMaxAgeSeconds * 1000) },
+    session: { id: sessionId, userId: user.id, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, 300) ?? null, expiresAt: new Date(now.getTime() + sessionMaxAgeSeconds * 1000) },
   });
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionId } };
 }

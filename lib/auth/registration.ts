@@ -9,7 +9,7 @@ import { hashQueued, verifyQueued } from './password-queue';
 export const registrationLimit = (ip: string): Limit => ({ key: `register:ip:${ip}`, max: 5, windowMs: 60 * 60_000 });
 
 export type Registration =
-  | { status: 'created' }
+  | { status: 'created'; user: { id: string; name: string; email: string } }
   /** The e-mail has an account already: nothing was stored or changed. */
   | { status: 'taken' }
   | { status: 'throttled'; retryAfterMs: number }
@@ -23,7 +23,7 @@ export type Registration =
  * counted the same, so neither the time nor the limit tells a stranger that
  * the address has an account.
  */
-export async function registerAccount({ name, email, password }: { name: string; email: string; password: string }, ip: string, now: Date): Promise<Registration> {
+export async function registerAccount({ name, email, password, locale }: { name: string; email: string; password: string; locale?: string }, ip: string, now: Date): Promise<Registration> {
   const limit = registrationLimit(ip);
   const state = consumeAll([limit], now);
   if (state.limited) return { status: 'throttled', retryAfterMs: state.retryAfterMs };
@@ -35,8 +35,8 @@ export async function registerAccount({ name, email, password }: { name: string;
     if (error instanceof QueueFull) return { status: 'busy', retryAfterSeconds: error.retryAfterSeconds };
     throw error;
   }
-  const created = insertUser({ user: { id: randomUUID(), email, name, passwordHash, role: 'learner', createdAt: now, updatedAt: now } });
-  if (created) return { status: 'created' };
+  const created = insertUser({ user: { id: randomUUID(), email, name, passwordHash, role: 'learner', locale, createdAt: now, updatedAt: now } });
+  if (created) return { status: 'created', user: { id: created.id, name: created.name, email: created.email } };
   try {
     await verifyQueued(password, passwordHash);
   } catch (error) {

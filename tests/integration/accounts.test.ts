@@ -14,7 +14,8 @@ vi.mock('@/lib/auth/password', () => ({
 }));
 
 const { requestPasswordReset, resetPassword, resetLinkWorks } = await import('@/lib/account/password-reset');
-const { confirmEmail, sendEmailChange, sendVerification } = await import('@/lib/account/verification');
+const { confirmEmail, sendEmailChange, sendVerification, warnAccountExists } = await import('@/lib/account/verification');
+const { registerAccount } = await import('@/lib/auth/registration');
 const { accountView, deleteAccount, endOneSession, exportUserData } = await import('@/lib/account/profile');
 const { hashToken } = await import('@/lib/account/tokens');
 const { reportsOf } = await import('@/lib/reports/queue');
@@ -233,5 +234,24 @@ describe('report updates', () => {
     expect(notifyReporter(report({ userId: unverified.id }), 'applied', undefined, now())).toBe(false);
     expect(notifyReporter(report({ email: 'ugo.report@example.com' }), 'applied', undefined, now())).toBe(false);
     expect(notifyReporter(report({ email: 'nobody.report@example.com' }), 'applied', undefined, now())).toBe(false);
+  });
+});
+
+describe('sign-up mail', () => {
+  it('a new account keeps the page’s language for its e-mail; a taken address tells its owner, not the visitor, at most twice a day', async () => {
+    const created = await registerAccount({ name: 'Nuovo Utente', email: 'nuovo.signup@example.com', password: 'a steady passphrase', locale: 'fr' }, '10.9.0.1', now());
+    expect(created.status).toBe('created');
+    expect(findUserById({ id: created.status === 'created' ? created.user.id : '' })?.locale).toBe('fr');
+
+    const owner = makeUser('owner.signup@example.com', { locale: 'es' });
+    expect((await registerAccount({ name: 'Stranger', email: owner.email, password: 'another passphrase', locale: 'it' }, '10.9.0.2', now())).status).toBe('taken');
+    for (let i = 0; i < 4; i += 1) warnAccountExists(owner.email, 'it', now());
+    await deliverDueMail(new Date(clock + 60_000), smtpTransport(smtp.url, 'Aula <aula@example.test>'));
+    const toOwner = smtp.received.filter((mail) => recipient(mail) === owner.email);
+    expect(toOwner).toHaveLength(2);
+    expect(toOwner[0]?.subject).toBe('Ya tienes una cuenta en Aula');
+    expect(toOwner[0]?.text).toContain('https://aula.test/es/forgot-password');
+    warnAccountExists('nobody.signup@example.com', 'it', now());
+    expect((await deliverDueMail(new Date(clock + 60_000), smtpTransport(smtp.url, 'Aula <aula@example.test>'))).sent).toBe(0);
   });
 });
