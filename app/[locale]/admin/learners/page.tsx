@@ -106,7 +106,7 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
         </button>
       </form>
       <p role="status" data-testid="learner-count">
-        {t('admin.learners.count', { count: formatNumber(table.total, locale) })}
+        {t('admin.learners.count', { count: table.total })}
       </p>
       {table.learners.length === 0 ? (
         <p className="notice">{t('admin.learners.empty')}</p>
