@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { lessonWeights, videoCompleteRatio } from '@/lib/progress/rules';
-import { lessonProgress as p } from './schema';
+import { lessonProgress as p, users } from './schema';
 
 // The completion rules of lib/progress/completion.ts, as SQL over a
 // lesson_progress row, built from the same constants (lib/progress/rules.ts is a
@@ -32,4 +32,9 @@ export function watchedPercentSql(duration: SQL): SQL {
 export function lessonPointsSql(duration: SQL): SQL {
   return sql`CAST(MIN(1.0, ${watchedPercentSql(duration)} / ${real(videoCompleteRatio * 100)}) * ${real(lessonWeights.video)}
     + CASE WHEN ${p.quizPassedAt} IS NOT NULL THEN ${real(lessonWeights.quiz)} ELSE 0 END AS INTEGER)`;
+}
+
+/** isEnrolled: a learner account, or anyone with progress in the course (`hasProgress`, a condition over the caller's join). */
+export function enrolledSql(hasProgress: SQL): SQL {
+  return sql`(${users.role} = 'learner' OR ${hasProgress})`;
 }
