@@ -14,6 +14,8 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: roles }).notNull().default('learner'),
+    /** The language the person uses Aula in (set at sign-up): their certificate's language. Null for accounts made before it was kept. */
+    locale: text('locale'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -41,15 +41,23 @@ export const signInAction = formAction({
   },
 });
 
+/**
+ * Sign-up. Unlike sign-in, the password is echoed back with the other fields
+ * when anything is refused (a taken e-mail, a weak password): it goes only to
+ * the person who just typed it, in the answer to their own POST (never stored,
+ * logged or cached), so they fix one field instead of retyping two.
+ */
 export const registerAction = formAction({
   schema: registerSchema.extend({ next }),
-  secret: ['password'],
   async run({ name, email, password, next }, { locale, t }) {
     const problem = checkPassword(password, email);
-    if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, passwordVars) } };
+    if (problem) {
+      const vars = { ...passwordVars, local: email.split('@')[0] ?? '' };
+      return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, vars) } };
+    }
     const now = new Date();
     const created = insertUser({
-      user: { id: randomUUID(), email, name, passwordHash: await hashPassword(password), role: 'learner', createdAt: now, updatedAt: now },
+      user: { id: randomUUID(), email, name, passwordHash: await hashPassword(password), role: 'learner', locale, createdAt: now, updatedAt: now },
     });
     if (!created) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { email: localizeError('emailTaken', t) } };
     try {
