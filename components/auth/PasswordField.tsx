@@ -1,9 +1,11 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { Field } from '@/components/ui/Field';
 
 type Props = { name: string; label: string; hint?: string; error?: string; showLabel: string; autoComplete: string; defaultValue?: string };
+
+const noSubscription = () => () => undefined;
 
 /**
  * A password input with a "show password" checkbox. The checkbox appears once
@@ -13,8 +15,8 @@ type Props = { name: string; label: string; hint?: string; error?: string; showL
 export function PasswordField({ name, label, hint, error, showLabel, autoComplete, defaultValue }: Props) {
   const id = `field-${name}`;
   const [shown, setShown] = useState(false);
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
+  // False in the server's HTML, true once hydrated: the toggle only exists where it can work.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(control) => (

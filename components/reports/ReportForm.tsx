@@ -39,7 +39,14 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, tran
   const [time, setTime] = useState<number>();
   const values = state.values;
   const errors = state.fieldErrors ?? {};
-  const [lengths, setLengths] = useState({ message: values.message?.length ?? 0, suggestion: values.suggestion?.length ?? 0 });
+  const lengthsOf = (answer: typeof state) => ({ message: answer.values.message?.length ?? 0, suggestion: answer.values.suggestion?.length ?? 0 });
+  const [lengths, setLengths] = useState(() => lengthsOf(state));
+  // A new answer refills (or empties) the fields: the counters follow (React's "adjust state on a prop change" pattern).
+  const [counted, setCounted] = useState(state);
+  if (counted !== state) {
+    setCounted(state);
+    setLengths(lengthsOf(state));
+  }
   const section = useRef<HTMLElement>(null);
   const notice = useRef<HTMLDivElement>(null);
   // A ⚑ in the transcript asks (through the player store) for a report on its paragraph: preset "where" and take the reader here.
@@ -52,10 +59,7 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, tran
     (form.elements.namedItem('message') as HTMLTextAreaElement).focus();
   }, [request]);
   // After sending, the answer (thanks or what to fix) takes the focus: it is read out and scrolled into view, and the emptied form is not mistaken for a lost one.
-  useEffect(() => {
-    notice.current?.focus();
-    setLengths({ message: state.values.message?.length ?? 0, suggestion: state.values.suggestion?.length ?? 0 });
-  }, [state]);
+  useEffect(() => notice.current?.focus(), [state]);
   // The video option takes the player's current time, into the label and the hidden field.
   const fillTime = (form: HTMLFormElement | null) => {
     if (!form) return;
@@ -63,7 +67,7 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, tran
     (form.elements.namedItem('videoTime') as HTMLInputElement).value = at === undefined ? '' : String(at);
     setTime(at);
   };
-  const counted = (name: 'message' | 'suggestion', hint: string) => {
+  const withCounter = (name: 'message' | 'suggestion', hint: string) => {
     const over = lengths[name] > max;
     return (
       <>
@@ -123,10 +127,10 @@ export function ReportForm({ locale, course, lesson, paragraphs, questions, tran
             </select>
           )}
         </Field>
-        <Field id="report-message" label={labels.message} hint={counted('message', labels.messageHint)} error={errors.message}>
+        <Field id="report-message" label={labels.message} hint={withCounter('message', labels.messageHint)} error={errors.message}>
           {(control) => <textarea name="message" className="input" rows={4} required defaultValue={values.message} {...control} />}
         </Field>
-        <Field id="report-suggestion" label={labels.suggestion} hint={counted('suggestion', labels.suggestionHint)} error={errors.suggestion}>
+        <Field id="report-suggestion" label={labels.suggestion} hint={withCounter('suggestion', labels.suggestionHint)} error={errors.suggestion}>
           {(control) => <textarea name="suggestion" className="input" rows={3} defaultValue={values.suggestion} {...control} />}
         </Field>
         {/* Signed-in readers hear back on their own page: the root layout's session hint hides the e-mail (the server ignores one sent anyway). */}

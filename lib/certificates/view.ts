@@ -3,6 +3,7 @@ import { findCertificateWithLocale } from '@/db/certificates';
 import { getCourse } from '@/lib/content';
 import { formatDate } from '@/lib/format';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
+import { requestLanguage } from '@/lib/i18n/request-language';
 
 export type CertificateView = { id: string; locale: Locale; learnerName: string; courseTitle: string; issuedAt: Date; date: string };
 
@@ -25,4 +26,10 @@ export function certificateView(id: string, fallback: Locale): CertificateView |
     issuedAt: certificate.issuedAt,
     date: formatDate(certificate.issuedAt, locale),
   };
+}
+
+/** The language a certificate is shown in: its learner's, else (older accounts, a wrong code) the visitor's. */
+export async function certificateLocale(id: string): Promise<Locale> {
+  const visitor = await requestLanguage();
+  return certificateView(id, visitor)?.locale ?? visitor;
 }

@@ -16,10 +16,15 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
     const cmap = decode(doc.context.lookup(font.get(PDFName.of('ToUnicode')) as PDFRef));
     const map = new Map<string, string>();
     const utf16 = (hex: string) => String.fromCharCode(...hex.match(/.{4}/g)!.map((unit) => parseInt(unit, 16)));
-    for (const [, from, to] of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(from!.toUpperCase(), utf16(to!));
-    for (const [, low, high, start] of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
-      for (let code = parseInt(low!, 16), n = 0; code <= parseInt(high!, 16); code++, n++) {
-        map.set(code.toString(16).toUpperCase().padStart(low!.length, '0'), utf16((parseInt(start!, 16) + n).toString(16).padStart(start!.length, '0')));
+    const blocks = (kind: string) => [...cmap.matchAll(new RegExp(`begin${kind}([\\s\\S]*?)end${kind}`, 'g'))].map((block) => block[1]!);
+    for (const block of blocks('bfchar')) {
+      for (const [, from, to] of block.matchAll(/<([0-9a-fA-F]+)>[ \t]*<([0-9a-fA-F]+)>/g)) map.set(from!.toUpperCase(), utf16(to!));
+    }
+    for (const block of blocks('bfrange')) {
+      for (const [, low, high, start] of block.matchAll(/<([0-9a-fA-F]+)>[ \t]*<([0-9a-fA-F]+)>[ \t]*<([0-9a-fA-F]+)>/g)) {
+        for (let code = parseInt(low!, 16), n = 0; code <= parseInt(high!, 16); code++, n++) {
+          map.set(code.toString(16).toUpperCase().padStart(low!.length, '0'), utf16((parseInt(start!, 16) + n).toString(16).padStart(start!.length, '0')));
+        }
       }
     }
     maps.set(name.asString(), map);

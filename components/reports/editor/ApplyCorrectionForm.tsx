@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { Field } from '@/components/ui/Field';
 import { Notice } from '@/components/ui/Notice';
 import { diffWords, needsRemovalConfirmation } from '@/lib/corrections/diff';
@@ -21,7 +21,12 @@ type Props = { locale: Locale; reportId: number; current: string; textMax: numbe
 export function ApplyCorrectionForm({ locale, reportId, current, textMax, noteMax, labels }: Props) {
   const [state, action, pending] = useActionState(applyCorrectionAction, idleForm);
   const [text, setText] = useState(state.values.text ?? current);
-  useEffect(() => setText(state.values.text ?? current), [state, current]);
+  // A refused form comes back with the typed text: the diff follows it (React's "adjust state on a prop change" pattern).
+  const [shown, setShown] = useState(state);
+  if (shown !== state) {
+    setShown(state);
+    setText(state.values.text ?? current);
+  }
   const parts = diffWords(current, text.replace(/\r\n?/g, '\n').trim());
   const changed = parts.some((part) => part.kind !== 'same');
   const confirm = needsRemovalConfirmation(current, text.trim());

@@ -3,7 +3,7 @@ import { ApplyCorrectionForm } from './ApplyCorrectionForm';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { ReportDetail } from '@/lib/reports/detail';
-import { applyCorrectionAction, revertCorrectionAction } from '@/lib/reports/editor-actions';
+import { revertCorrectionAction } from '@/lib/reports/editor-actions';
 import { formatDateTime } from '@/lib/format';
 import { reportLimits } from '@/lib/reports/validation';
 
