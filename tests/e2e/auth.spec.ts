@@ -44,6 +44,21 @@ test.describe('sign up, sign out, sign in', () => {
     await expect(auth.fieldError('email')).toHaveText('Un compte existe déjà avec cette adresse. Essayez de vous connecter.');
     await expect(page.locator('#field-name')).toHaveValue('Marie Curie');
     await expect(page.locator('#field-email')).toHaveValue(email);
+    // The password stays too: only the e-mail needs changing.
+    await expect(page.locator('#field-password')).toHaveValue(password);
+  });
+
+  test('the password can be shown, and the e-mail rule names the part before the @', async ({ page }) => {
+    const auth = new AuthPages(page);
+    await auth.register('it', { name: 'Mario', email: 'mario.rossi@example.com', password: 'mario.rossi-quiet-2024' });
+    await expect(auth.fieldError('password')).toHaveText('La password non può contenere la parte del tuo indirizzo e-mail prima della @ («mario.rossi»).');
+    const field = page.locator('#field-password');
+    await expect(field).toHaveAttribute('type', 'password');
+    await page.getByTestId('password-show').check();
+    await expect(field).toHaveAttribute('type', 'text');
+    await expect(field).toHaveValue('mario.rossi-quiet-2024');
+    await page.getByTestId('password-show').uncheck();
+    await expect(field).toHaveAttribute('type', 'password');
   });
 
   test('bad sign-up input gets a message per field in the page’s language', async ({ page }) => {
