@@ -193,7 +193,7 @@ test.describe('progress in the page', () => {
         expect((await visitor.goto(`/certificates/${code}`))?.status()).toBe(404);
         await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(heading);
         await expect(visitor.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
-        expect(await visitor.locator('body').textContent()).not.toMatch(/not found|could not be found/i);
+        expect(await visitor.locator('main').innerText()).not.toMatch(/not found|could not be found/i);
       }
       expect((await visitor.request.get('/certificates/AAAAAAAAAAAAAAAAAAAAAAAA/pdf')).status()).toBe(404);
       expect((await new AxeBuilder({ page: visitor }).analyze()).violations).toEqual([]);
