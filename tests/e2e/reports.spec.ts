@@ -195,7 +195,7 @@ test.describe('error reports', () => {
     await reports.useAddress(freshAddress());
     await new LessonPage(page, 'en', lesson).open();
     for (let i = 1; i <= 5; i++) await reports.send({ where: 'summary', message: `Flood report number ${i}.` });
-    await reports.fill({ message: 'One report too many.' });
+    await reports.fill({ where: 'summary', message: 'One report too many.' });
     await reports.submit();
     await expect(reports.error()).toHaveText('You have sent many reports in a short time. Try again in 15 minutes.');
     await expect(page.locator('#report-message')).toHaveValue('One report too many.');
