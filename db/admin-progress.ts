@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from './client';
-import { coursePercentSql, durationSql, startedSql, watchedPercentSql, type LessonSpec } from './progress-rules';
+import { coursePercentSql, durationSql, enrolledSql, startedSql, watchedPercentSql, type LessonSpec } from './progress-rules';
 import { certificates, lessonProgress as p, quizAttempts, users } from './schema';
 
 export type { LessonSpec } from './progress-rules';
@@ -21,9 +21,9 @@ export type LearnerStatus = (typeof learnerStatuses)[number];
 
 export type CourseFigures = { enrolled: number; started: number; completed: number; certificates: number; medianCompletionMs: number | null };
 export type LessonFunnel = { lesson: string; started: number; videoWatched: number; quizPassed: number; complete: number; averageCoverage: number | null; averageQuiz: number | null };
-export type LearnerRow = { id: string; name: string; email: string; coursePercent: number; completedLessons: number; lastActivity: Date | null; completedAt: Date | null };
+export type LearnerRow = { id: string; name: string; email: string; signedUpAt: Date; coursePercent: number; completedLessons: number; lastActivity: Date | null; completedAt: Date | null };
 export type LessonCell = { userId: string; lesson: string; watchedSeconds: number; position: number; quizBest: number | null; videoCompletedAt: Date | null; quizPassedAt: Date | null; completedAt: Date | null; updatedAt: Date };
-export type LearnerIdentity = { id: string; name: string; email: string };
+export type LearnerIdentity = { id: string; name: string; email: string; signedUpAt: Date };
 export type AttemptSummary = { lesson: string; count: number; best: number; last: number; lastAt: Date };
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
@@ -61,6 +61,7 @@ export function courseFigures({ course, lessons }: { course: string; lessons: Le
   const spans = sql`(SELECT ${agg.lastCompleted} - ${agg.firstActivity} AS span FROM ${agg} WHERE ${complete})`;
   const median = sql<number | null>`(SELECT AVG(span) FROM (SELECT span FROM ${spans} ORDER BY span
     LIMIT 2 - (SELECT COUNT(*) FROM ${spans}) % 2 OFFSET ((SELECT COUNT(*) FROM ${spans}) - 1) / 2))`;
+  // Enrolled: the same people as the learner list (enrolledSql), with or without a row in the course.
   const row = db
     .with(agg)
     .select({
@@ -70,7 +71,9 @@ export function courseFigures({ course, lessons }: { course: string; lessons: Le
       medianCompletionMs: median,
       certificates: sql<number>`(SELECT COUNT(*) FROM ${certificates} WHERE ${certificates.course} = ${course})`,
     })
-    .from(agg)
+    .from(users)
+    .leftJoin(agg, eq(agg.userId, users.id))
+    .where(enrolledSql(sql`${agg.userId} IS NOT NULL`))
     .get()!;
   return row;
 }
@@ -107,16 +110,23 @@ export function nameOrEmailMatches(search: string): SQL {
   return sql`(lower(${users.name}) LIKE ${pattern} ESCAPE '\\' OR lower(${users.email}) LIKE ${pattern} ESCAPE '\\')`;
 }
 
+/** Who the list shows: the enrolled, narrowed by name or e-mail and by course status. */
+function learnerConditions(query: LearnerQuery, agg: ReturnType<typeof progressAggregate>): SQL[] {
+  const lessonCount = query.lessons.length;
+  const conditions: SQL[] = [enrolledSql(sql`${agg.userId} IS NOT NULL`)];
+  if (query.search) conditions.push(nameOrEmailMatches(query.search));
+  if (query.status === 'complete') conditions.push(sql`${agg.completedLessons} = ${lessonCount}`);
+  if (query.status === 'inProgress') conditions.push(sql`${agg.startedLessons} > 0 AND ${agg.completedLessons} < ${lessonCount}`);
+  if (query.status === 'notStarted') conditions.push(sql`COALESCE(${agg.startedLessons}, 0) = 0`);
+  return conditions;
+}
+
 /** One page of the learner table (one grouped query, the total as a window count) and the total for the pager. */
 export function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction: 'asc' | 'desc'; limit: number; offset: number }): { rows: LearnerRow[]; total: number } {
   const db = getDb();
   const agg = progressAggregate(query.course, query.lessons);
   const lessonCount = query.lessons.length;
-  const conditions: SQL[] = [sql`(${users.role} = 'learner' OR ${agg.userId} IS NOT NULL)`];
-  if (query.search) conditions.push(nameOrEmailMatches(query.search));
-  if (query.status === 'complete') conditions.push(sql`${agg.completedLessons} = ${lessonCount}`);
-  if (query.status === 'inProgress') conditions.push(sql`${agg.startedLessons} > 0 AND ${agg.completedLessons} < ${lessonCount}`);
-  if (query.status === 'notStarted') conditions.push(sql`COALESCE(${agg.startedLessons}, 0) = 0`);
+  const conditions = learnerConditions(query, agg);
   const coursePercent = sql<number>`COALESCE(${agg.coursePercent}, 0)`;
   const sortKey: Record<LearnerSort, SQL> = {
     name: sql`${users.name} COLLATE NOCASE`,
@@ -131,6 +141,7 @@ export function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction
       id: users.id,
       name: users.name,
       email: users.email,
+      signedUpAt: users.createdAt,
       coursePercent,
       completedLessons: sql<number>`COALESCE(${agg.completedLessons}, 0)`,
       lastActivity: agg.lastActivity,
@@ -150,17 +161,22 @@ export function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction
   return { rows: rows.map(({ total: _total, lastActivity, completedAt, ...row }) => ({ ...row, lastActivity: date(lastActivity), completedAt: date(completedAt) })), total };
 }
 
-/** The next batch of listed learners after `afterEmail`, by e-mail (keyset: each batch costs the same however deep). */
-export function learnerBatch({ course, afterEmail, limit }: { course: string; afterEmail: string | null; limit: number }): LearnerIdentity[] {
+/**
+ * The next batch of listed learners after `afterEmail`, by e-mail (keyset: each
+ * batch costs the same however deep), with the list's filters. Without a status
+ * filter no aggregate is needed: "has progress" is an indexed EXISTS.
+ */
+export function learnerBatch(query: LearnerQuery & { afterEmail: string | null; limit: number }): LearnerIdentity[] {
   const db = getDb();
-  const hasProgress = exists(db.select({ one: sql`1` }).from(p).where(and(eq(p.userId, users.id), eq(p.course, course))));
-  return db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(and(gt(users.email, afterEmail ?? ''), or(eq(users.role, 'learner'), hasProgress)))
-    .orderBy(asc(users.email))
-    .limit(limit)
-    .all();
+  const select = { id: users.id, name: users.name, email: users.email, signedUpAt: users.createdAt };
+  const after = gt(users.email, query.afterEmail ?? '');
+  if (query.status) {
+    const agg = progressAggregate(query.course, query.lessons);
+    return db.with(agg).select(select).from(users).leftJoin(agg, eq(agg.userId, users.id)).where(and(after, ...learnerConditions(query, agg))).orderBy(asc(users.email)).limit(query.limit).all();
+  }
+  const hasProgress = exists(db.select({ one: sql`1` }).from(p).where(and(eq(p.userId, users.id), eq(p.course, query.course))));
+  const conditions = [after, enrolledSql(hasProgress), ...(query.search ? [nameOrEmailMatches(query.search)] : [])];
+  return db.select(select).from(users).where(and(...conditions)).orderBy(asc(users.email)).limit(query.limit).all();
 }
 
 /** The lesson rows of some learners (a page or a batch), in one query. */

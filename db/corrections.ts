@@ -104,7 +104,8 @@ export function revertOverride({ id, userId, now }: { id: number; userId: string
         .where(and(eq(reports.id, override.reportId), eq(reports.status, 'applied')))
         .run();
       if (moved.changes === 1) {
-        tx.insert(reportEvents).values({ reportId: override.reportId, fromStatus: 'applied', toStatus: 'accepted', note: 'reverted', userId, createdAt: now }).run();
+        // No note: the page says "correction reverted" in the reader's language (a paragraph or summary report leaves "applied" only this way).
+        tx.insert(reportEvents).values({ reportId: override.reportId, fromStatus: 'applied', toStatus: 'accepted', note: null, userId, createdAt: now }).run();
       }
     }
     return true;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { lessonProgress as p } from './schema';
+import { lessonProgress as p, users } from './schema';
 
 // The completion rules of lib/progress/completion.ts, as SQL over a
 // lesson_progress row, built from the same constants (lib/progress/rules.ts is a
@@ -31,4 +31,9 @@ export function watchedPercentSql(duration: SQL): SQL {
 export function coursePercentSql(lessonCount: number): SQL {
   // CAST: better-sqlite3 binds numbers as REAL, which would make the division exact instead of floored.
   return sql`(SUM(${p.completedAt} IS NOT NULL) * 100 / CAST(${lessonCount} AS INTEGER))`;
+}
+
+/** isEnrolled: a learner account, or anyone with progress in the course (`hasProgress`, a condition over the caller's join). */
+export function enrolledSql(hasProgress: SQL): SQL {
+  return sql`(${users.role} = 'learner' OR ${hasProgress})`;
 }

@@ -16,7 +16,7 @@ export const users = sqliteTable(
     role: text('role', { enum: roles }).notNull().default('learner'),
     /** When the address was proved to be theirs (a link sent to it was opened); null until then. */
     emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
-    /** The language of the e-mails sent to them (and of their certificate); null: the language they signed up in is unknown. */
+    /** The language they use Aula in (set at sign-up, changed on their account page): their e-mails' and certificate's. Null for accounts made before it was kept. */
     locale: text('locale'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

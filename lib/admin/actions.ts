@@ -3,14 +3,14 @@
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/http/form-action';
 import { setRole } from './roles';
-import { roleChangeSchema } from './schemas';
+import { roleChangeSchema, userListHref } from './schemas';
 
-/** The confirmed role change (admins only); back to the user list, which says what changed. */
+/** The confirmed role change (admins only); back to the user list as it was filtered, which says what changed. */
 export const changeRoleAction = formAction({
   schema: roleChangeSchema,
   role: 'admin',
-  async run({ userId, role }, { locale }) {
+  async run({ userId, role, q, page }, { locale }) {
     setRole({ userId, role });
-    redirect(`/${locale}/admin/users?changed=${encodeURIComponent(userId)}`);
+    redirect(userListHref(locale, { q, page }, { changed: userId }));
   },
 });

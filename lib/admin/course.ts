@@ -9,7 +9,7 @@ export type { LessonFunnel, LearnerSort, LearnerStatus } from '@/db/admin-progre
 export { learnerSorts, learnerStatuses } from '@/db/admin-progress';
 
 export type CellStatus = LearnerStatus;
-export type AdminLessonCell = { lesson: string; coverage: number; status: CellStatus };
+export type AdminLessonCell = { lesson: string; coverage: number; quizBest: number | null; status: CellStatus };
 export type AdminLearner = LearnerIdentity & { coursePercent: number; lastActivity: Date | null; completedAt: Date | null; status: CellStatus; lessons: AdminLessonCell[] };
 
 /** The course in the admin's locale, and its lessons with durations for the SQL aggregates. */
@@ -31,9 +31,9 @@ export function cellStatus(cell: Pick<LessonCell, 'watchedSeconds' | 'quizBest' 
 export function withLessonCells(course: string, lessons: LessonSpec[], learners: LearnerIdentity[]): AdminLearner[] {
   const cells = new Map<string, LessonCell>();
   for (const cell of lessonCells({ course, userIds: learners.map((learner) => learner.id) })) cells.set(`${cell.userId}\n${cell.lesson}`, cell);
-  return learners.map(({ id, name, email }) => {
+  return learners.map(({ id, name, email, signedUpAt }) => {
     const mine = lessons.map((lesson) => ({ lesson, cell: cells.get(`${id}\n${lesson.slug}`) }));
-    const views = mine.map(({ lesson, cell }) => ({ lesson: lesson.slug, coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration), status: cellStatus(cell) }));
+    const views = mine.map(({ lesson, cell }) => ({ lesson: lesson.slug, coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration), quizBest: cell?.quizBest ?? null, status: cellStatus(cell) }));
     const rows = mine.flatMap(({ cell }) => (cell ? [cell] : []));
     const status = courseState(views.map((view) => view.status));
     const latest = (dates: (Date | null)[]) => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
@@ -41,6 +41,7 @@ export function withLessonCells(course: string, lessons: LessonSpec[], learners:
       id,
       name,
       email,
+      signedUpAt,
       coursePercent: coursePercent(views.map((view) => ({ complete: view.status === 'complete' }))),
       lastActivity: rows.length > 0 ? latest(rows.map((row) => row.updatedAt)) : null,
       completedAt: status === 'complete' ? latest(rows.map((row) => row.completedAt)) : null,

@@ -43,12 +43,20 @@ export const signInAction = formAction({
   },
 });
 
+/**
+ * Sign-up. Unlike sign-in, the password is echoed back with the other fields
+ * when anything is refused (a weak password, a limit): it goes only to
+ * the person who just typed it, in the answer to their own POST (never stored,
+ * logged or cached), so they fix one field instead of retyping two.
+ */
 export const registerAction = formAction({
   schema: registerSchema.extend({ next }),
-  secret: ['password'],
   async run({ name, email, password, next }, { locale, t }) {
     const problem = checkPassword(password, email);
-    if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, passwordVars) } };
+    if (problem) {
+      const vars = { ...passwordVars, local: email.split('@')[0] ?? '' };
+      return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, vars) } };
+    }
     const registration = await registerAccount({ name, email, password, locale }, clientIp(await headers()), new Date());
     if (registration.status === 'throttled') return { status: 'error', message: localizeError('registerLimited', t, { minutes: minutesUntil(registration.retryAfterMs) }), keepSecrets: true };
     if (registration.status === 'busy') return { status: 'error', message: localizeError('busy', t, { seconds: registration.retryAfterSeconds }), keepSecrets: true };

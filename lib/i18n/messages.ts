@@ -3,7 +3,8 @@ import en from '@/messages/en.json';
 import es from '@/messages/es.json';
 import fr from '@/messages/fr.json';
 import zh from '@/messages/zh.json';
-import { interpolate, type MessageVars } from './interpolate';
+import { formatMessage } from './format-message';
+import type { MessageVars } from './interpolate';
 import type { Locale } from './locales';
 
 export { interpolate, type MessageVars } from './interpolate';
@@ -29,7 +30,13 @@ export function lookup(messages: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+/** `t(key, vars)`: the locale's message (Italian if missing), formatted as ICU (plural, select, numbers). */
 export function getTranslator(locale: Locale): Translate {
   const messages = catalogs[locale];
-  return (key, vars) => interpolate(lookup(messages, key) ?? lookup(catalogs.it, key) ?? key, vars);
+  return (key, vars) => {
+    const own = lookup(messages, key);
+    if (own !== undefined) return formatMessage(own, locale, vars);
+    const italian = lookup(catalogs.it, key);
+    return italian === undefined ? key : formatMessage(italian, 'it', vars);
+  };
 }

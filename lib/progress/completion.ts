@@ -57,3 +57,13 @@ export function coursePercent(lessons: { complete: boolean }[]): number {
   if (lessons.length === 0) return 0;
   return Math.floor((lessons.filter((lesson) => lesson.complete).length * 100) / lessons.length);
 }
+
+/**
+ * Enrolled in a course: every learner account (signing up is enrolling), and
+ * anyone with another role (an editor trying the course) who has progress in
+ * it. The admin's figures, learner list and CSV count exactly these people;
+ * their SQL form is enrolledSql in db/progress-rules.ts.
+ */
+export function isEnrolled(person: { role: string; hasProgress: boolean }): boolean {
+  return person.role === 'learner' || person.hasProgress;
+}

@@ -1,15 +1,27 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { randomBytes } from 'node:crypto';
+import { cookies, headers } from 'next/headers';
 import { insertReport } from '@/db/reports';
 import { getLiveLesson } from '@/lib/corrections';
 import { clientIp } from '@/lib/http/client-ip';
+import { defaultLocale } from '@/lib/i18n/locales';
 import { formAction } from '@/lib/http/form-action';
 import { localizeError } from '@/lib/http/form-errors';
 import { checkLimit, consumeLimit, minutesUntil } from '@/lib/security/rate-limit';
-import { reportLimitsFor } from './limits';
+import { reportLimitsFor, reporterCookie } from './limits';
 import { reportRef } from './ref';
 import { isSpam, reportSchema } from './validation';
+
+/** The anonymous reporter's browser: its random id from the cookie, set on the first report. */
+async function reporterBrowser(): Promise<string> {
+  const jar = await cookies();
+  const known = jar.get(reporterCookie)?.value;
+  if (known && /^[A-Za-z0-9_-]{16,64}$/.test(known)) return known;
+  const id = randomBytes(16).toString('base64url');
+  jar.set(reporterCookie, id, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 30 * 24 * 3600 });
+  return id;
+}
 
 /**
  * A report from a lesson page, by anyone. Works as a plain form post; a bad
@@ -24,12 +36,16 @@ export const submitReportAction = formAction({
     const lesson = getLiveLesson(input.course, input.lesson, locale);
     if (!lesson) return { status: 'error', message: localizeError('notFound', t) };
     const { target, targetId } = input.where;
+    // "The translation" is offered on translated pages only: the Italian original has none.
     const exists =
-      target === 'paragraph' ? lesson.paragraphs.some((p) => p.id === targetId) : target === 'quiz' ? lesson.quiz.some((q) => q.id === targetId) : true;
+      target === 'paragraph' ? lesson.paragraphs.some((p) => p.id === targetId)
+      : target === 'quiz' ? lesson.quiz.some((q) => q.id === targetId)
+      : target === 'translation' ? lesson.textLocale !== defaultLocale
+      : true;
     if (!exists) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { where: localizeError('reportWhere', t) } };
 
     const now = new Date();
-    const limits = reportLimitsFor(clientIp(await headers()), user?.id);
+    const limits = reportLimitsFor({ ip: clientIp(await headers()), userId: user?.id, browser: user ? '' : await reporterBrowser() });
     const blocked = limits.map((limit) => checkLimit(limit, now)).filter((state) => state.limited);
     if (blocked.length > 0) {
       const minutes = minutesUntil(Math.max(...blocked.map((state) => state.retryAfterMs)));
@@ -47,7 +63,8 @@ export const submitReportAction = formAction({
         videoTime: target === 'video' ? (input.videoTime ?? null) : null,
         message: input.message,
         suggestion: input.suggestion ?? null,
-        email: input.email ?? null,
+        // A signed-in reader hears back on their own page: an e-mail typed anyway is not kept.
+        email: user ? null : (input.email ?? null),
         userId: user?.id ?? null,
         createdAt: now,
         updatedAt: now,

@@ -5,6 +5,7 @@ import { getCourse, getFileText } from '@/lib/content';
 import { getLiveLesson } from '@/lib/corrections';
 import { summaryToText } from '@/lib/corrections/text';
 import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
+import { paragraphLabel } from './labels';
 import { correctablePassage, isCorrectable, reportedText, spokenParagraph } from './passage';
 import { manualStatuses } from './status';
 
@@ -21,6 +22,7 @@ export function reportDetail(id: number, viewerLocale: Locale) {
   const textLocale = lesson?.textLocale ?? reportLocale;
   const lessonPath = `/${reportLocale}/courses/${report.course}/${report.lesson}`;
   const spoken = spokenParagraph(report, lesson);
+  const paragraph = report.target === 'paragraph' ? lesson?.paragraphs.find((p) => p.id === report.targetId) : undefined;
   const passage = correctablePassage(report);
   const target = passage && { course: report.course, lesson: report.lesson, locale: passage.textLocale, target: passage.target, targetId: passage.targetId };
   const history = target ? overrideHistory(target) : [];
@@ -34,8 +36,8 @@ export function reportDetail(id: number, viewerLocale: Locale) {
     courseTitle: getCourse(report.course, viewerLocale)?.title ?? report.course,
     lessonTitle: lesson?.title ?? report.lesson,
     lessonUrl: `${lessonPath}${report.target === 'paragraph' ? `#${report.targetId}` : ''}`,
-    paragraphTitle: report.target === 'paragraph' ? lesson?.paragraphs.find((p) => p.id === report.targetId)?.keyPoint : undefined,
-    spoken: spoken && { title: spoken.keyPoint, url: `${lessonPath}#${spoken.id}` },
+    paragraphTitle: paragraph && paragraphLabel(paragraph),
+    spoken: spoken && { title: paragraphLabel(spoken), url: `${lessonPath}#${spoken.id}` },
     reported: reportedText(report, lesson),
     original: reportLocale === defaultLocale ? undefined : reportedText(report, getLiveLesson(report.course, report.lesson, defaultLocale)),
     events: listReportEvents({ reportId: report.id }),
@@ -44,7 +46,8 @@ export function reportDetail(id: number, viewerLocale: Locale) {
       history,
       liveOverride,
       canApply: report.status === 'accepted' || report.status === 'applied',
-      draft: report.suggestion ?? liveOverride?.text ?? fileVersion,
+      // What the lesson shows now: the editor corrects it in place (the reader's suggestion is shown beside it, never pasted over it).
+      current: liveOverride?.text ?? fileVersion ?? '',
     },
   };
 }

@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { applyCorrection, findOverride, revertOverride } from '@/db/corrections';
+import { applyCorrection, findOverride, overrideHistory, revertOverride } from '@/db/corrections';
+import { needsRemovalConfirmation } from '@/lib/corrections/diff';
 import { changeReportStatus, findReport } from '@/db/reports';
 import { AppError } from '@/lib/http/errors';
 import { formAction } from '@/lib/http/form-action';
@@ -35,16 +36,23 @@ export const changeStatusAction = formAction({
 export const applyCorrectionAction = formAction({
   schema: correctionSchema,
   role: 'editor',
-  async run({ id, text, note }, { user, locale, t }) {
+  async run({ id, text, note, confirmRemoval }, { user, locale, t }) {
     const report = findReport({ id });
     if (!report) throw new AppError('notFound');
     const passage = correctablePassage(report);
     if (!passage) throw new AppError('badRequest');
     if (report.status !== 'accepted' && report.status !== 'applied') return { status: 'error', message: t('editor.applyNeedsAccepted') };
+    const target = { course: report.course, lesson: report.lesson, locale: passage.textLocale, target: passage.target, targetId: passage.targetId };
+    // Most of the passage would go (a one-sentence suggestion over a paragraph?): only with the box ticked.
+    const current = overrideHistory(target).find((entry) => entry.endedAt === null)?.text ?? passage.originalText;
+    if (needsRemovalConfirmation(current, text) && confirmRemoval !== 'yes') {
+      const message = localizeError('correctionRemovesMuch', t);
+      return { status: 'error', message, fieldErrors: { confirmRemoval: message } };
+    }
     const created = applyCorrection({
       reportId: id,
       from: report.status,
-      target: { course: report.course, lesson: report.lesson, locale: passage.textLocale, target: passage.target, targetId: passage.targetId },
+      target,
       originalText: passage.originalText,
       text,
       userId: user!.id,

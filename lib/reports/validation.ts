@@ -83,6 +83,8 @@ export const correctionSchema = z.object({
     .transform((value) => value.replace(/\r\n?/g, '\n').trim())
     .pipe(z.string().min(1, 'required').max(reportLimits.correctionMax, 'correctionTooLong')),
   note: optionalText(reportLimits.noteMax, 'noteTooLong'),
+  /** Ticked when the correction removes most of the passage (lib/corrections/diff.ts). */
+  confirmRemoval: z.literal('yes').optional().catch(undefined),
 });
 
 export const revertSchema = z.object({

@@ -124,24 +124,57 @@ test.describe('admin dashboard', () => {
     await context.close();
   });
 
-  test('the CSV downloads as an attachment with the right header', async ({ page }) => {
+  test('the CSV: in the admin’s language, with quiz, activity and sign-up columns, the separator their Excel expects, and the list’s filter', async ({ page }) => {
     const admin = new AdminPages(page);
-    await admin.signInAsAdmin();
-    await admin.openDashboard();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-link').click()]);
-    expect(download.suggestedFilename()).toMatch(/^risoluzione-dei-conflitti-completion-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = readFileSync((await download.path())!, 'utf8');
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    const header = text.slice(1).split('\r\n')[0]!;
-    expect(header).toBe(['email', 'name', ...lessons.flatMap((l) => [`${l.slug} coverage %`, `${l.slug} status`]), 'course %', 'completed at'].join(','));
+    await admin.signInAsAdmin('it');
+    await admin.openDashboard('it');
+    const csv = async (click: () => Promise<void>) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+      expect(download.suggestedFilename()).toMatch(/^risoluzione-dei-conflitti-completion-\d{4}-\d{2}-\d{2}\.csv$/);
+      const text = readFileSync((await download.path())!, 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      return text.slice(1).split('\r\n');
+    };
+    const it = catalogs.it.admin.csv;
+    const lessonHeaders = (sep: string) => lessons.map((_, i) => [it.coverage, it.quiz, it.status].map((h) => h.replace('{n}', String(i + 1))).join(sep));
+    // Italian: ';' preselected (Italian Excel splits on it), Italian headers.
+    await expect(page.locator(`#csv-sep-${adminCourse}`)).toHaveValue('semicolon');
+    const semicolon = await csv(() => page.getByTestId('csv-link').click());
+    expect(semicolon[0]).toBe([it.email, it.name, ...lessonHeaders(';'), it.coursePercent, it.completedAt, it.lastActivity, it.signedUp].join(';'));
+    // The admin may choose ',' instead.
+    await page.locator(`#csv-sep-${adminCourse}`).selectOption('comma');
+    const comma = await csv(() => page.getByTestId('csv-link').click());
+    expect(comma[0]!.split(',')).toHaveLength(semicolon[0]!.split(';').length);
+    // English: ',' by default.
+    await admin.openDashboard('en');
+    await expect(page.locator(`#csv-sep-${adminCourse}`)).toHaveValue('comma');
+
+    // The learner list offers the CSV of what it shows: its filter rides along.
+    const email = e2e.admin.email;
+    await admin.openLearners('en', { q: email });
+    const filtered = await csv(() => page.getByTestId('csv-link').click());
+    expect(filtered.filter((line) => line !== '').slice(1).every((line) => line.startsWith(email))).toBe(true);
     const response = await page.request.get(csvPath);
     expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers()['content-disposition']).toMatch(/^attachment; filename=/);
   });
+
+  test('lesson columns are titled on the page, and the table fits 1280 px', async ({ page }, info) => {
+    test.skip(info.project.name === 'phone', 'desktop layout');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const admin = new AdminPages(page);
+    await admin.signInAsAdmin();
+    await admin.openLearners('en');
+    const headers = page.getByTestId('learner-table').locator('th.admin-table__lesson');
+    await expect(headers).toHaveCount(lessons.length);
+    await expect(headers.first()).toContainText(/^1 · \S+/);
+    const frame = page.getByTestId('learner-table-scroll');
+    expect(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
 });
 
 test.describe('users and roles', () => {
-  test('a role change needs confirmation, and the learner is an editor on their next request', async ({ page, browser }) => {
+  test('a role change is two steps (choose, confirm), lands on the filtered list, and the learner is an editor on their next request', async ({ page, browser }) => {
     const email = await signUp(page, 'Promo Ted');
     expect((await (await page.request.get('/api/me')).json()).user.role).toBe('learner');
 
@@ -149,11 +182,10 @@ test.describe('users and roles', () => {
     await admin.openUsers('en', email);
     await admin.chooseRole(email, 'editor');
     await expect(adminPage.getByTestId('confirm-question')).toHaveText(`Change the role of Promo Ted (${email}) from Learner to Editor?`);
-    await admin.confirm({ tick: false });
-    await expect(admin.roleError()).toHaveText(catalogs.en.errors.confirmRequired);
-    await admin.confirm({ tick: true });
+    await admin.confirm();
     await expect(adminPage.getByTestId('role-changed')).toHaveText(`${email} is now: Editor.`);
-    await admin.openUsers('en', email);
+    // Back on the list as it was filtered, the new role in the row.
+    expect(new URL(adminPage.url()).searchParams.get('q')).toBe(email);
     await expect(admin.userRow(email).getByTestId('user-role')).toHaveText('Editor');
     await close();
 
@@ -170,7 +202,7 @@ test.describe('users and roles', () => {
     await admin.signInAsAdmin();
     await admin.openUsers('en', email);
     await admin.chooseRole(email, 'editor');
-    await admin.confirm({ tick: true });
+    await admin.confirm();
     await admin.openUsers('en', email);
     await expect(admin.userRow(email).getByTestId('user-role')).toHaveText('Editor');
     await context.close();
@@ -181,7 +213,7 @@ test.describe('users and roles', () => {
     await admin.signInAsAdmin('it');
     await admin.openUsers('it', e2e.admin.email);
     await admin.chooseRole(e2e.admin.email, 'learner');
-    await admin.confirm({ tick: true });
+    await admin.confirm();
     await expect(admin.roleError()).toHaveText(catalogs.it.errors.lastAdmin);
     await admin.openUsers('it', e2e.admin.email);
     await expect(admin.userRow(e2e.admin.email).getByTestId('user-role')).toHaveText(catalogs.it.admin.roles.admin);

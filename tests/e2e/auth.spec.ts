@@ -73,6 +73,19 @@ test.describe('sign up, sign out, sign in', () => {
     await expect(auth.userMenu()).not.toContainText('Curie');
   });
 
+  test('the password can be shown, and the e-mail rule names the part before the @', async ({ page }) => {
+    const auth = new AuthPages(page);
+    await auth.register('it', { name: 'Mario', email: 'mario.rossi@example.com', password: 'mario.rossi-quiet-2024' });
+    await expect(auth.fieldError('password')).toHaveText('La password non può contenere la parte del tuo indirizzo e-mail prima della @ («mario.rossi»).');
+    const field = page.locator('#field-password');
+    await expect(field).toHaveAttribute('type', 'password');
+    await page.getByTestId('password-show').check();
+    await expect(field).toHaveAttribute('type', 'text');
+    await expect(field).toHaveValue('mario.rossi-quiet-2024');
+    await page.getByTestId('password-show').uncheck();
+    await expect(field).toHaveAttribute('type', 'password');
+  });
+
   test('bad sign-up input gets a message per field in the page’s language', async ({ page }) => {
     const auth = new AuthPages(page);
     await auth.register('es', { name: '', email: 'not-an-email', password: 'short' });

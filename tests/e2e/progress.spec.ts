@@ -1,8 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { AuthPages, uniqueEmail } from './pages/AuthPages';
 import { course, LessonPage } from './pages/LessonPage';
 import { advanceServerClock } from './support/clock';
 import { lessonOf, lessons } from './support/content';
+import { e2e } from './support/env';
 
 const password = 'steady progress words';
 const lesson = 'livelli-di-contatto';
@@ -162,10 +164,15 @@ test.describe('progress in the page', () => {
     expect(url).toMatch(/\/certificates\/[A-Za-z0-9_-]{24}$/);
 
     // Anyone can verify it, without signing in; the PDF downloads; a made-up id does not verify.
-    const anonymous = await page.context().browser()!.newContext({ baseURL: new URL(url).origin });
+    // A visitor whose browser prefers Italian sees it in the learner's language (English here), the name above "has completed the course".
+    const anonymous = await page.context().browser()!.newContext({ baseURL: new URL(url).origin, locale: 'it-IT' });
     const visitor = await anonymous.newPage();
     await visitor.goto(url);
     await expect(visitor.getByTestId('certificate-name')).toHaveText('Certa Fine');
+    await expect(visitor.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(visitor.getByTestId('certificate-statement')).toHaveText('has completed the course');
+    const [name, statement] = await Promise.all([visitor.getByTestId('certificate-name').boundingBox(), visitor.getByTestId('certificate-statement').boundingBox()]);
+    expect(name!.y).toBeLessThan(statement!.y);
     const pdf = await visitor.request.get(`${url}/pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -176,6 +183,22 @@ test.describe('progress in the page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('My progress');
     await expect(page.locator('[data-testid^="me-course-"]')).toContainText('Course 100% complete');
     await expect(page.locator('#certificates-title + ul li')).toHaveCount(1);
+  });
+
+  test('a wrong certificate code says so plainly, in the visitor’s language, with a 404', async ({ browser }) => {
+    for (const [locale, heading] of [['it-IT', 'Questo non è un certificato valido.'], ['fr-FR', 'Ce n’est pas un certificat valide.']] as const) {
+      const context = await browser.newContext({ baseURL: e2e.baseURL, locale });
+      const visitor = await context.newPage();
+      for (const code of ['AAAAAAAAAAAAAAAAAAAAAAAA', 'not-a-code']) {
+        expect((await visitor.goto(`/certificates/${code}`))?.status()).toBe(404);
+        await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(heading);
+        await expect(visitor.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+        expect(await visitor.locator('main').innerText()).not.toMatch(/not found|could not be found/i);
+      }
+      expect((await visitor.request.get('/certificates/AAAAAAAAAAAAAAAAAAAAAAAA/pdf')).status()).toBe(404);
+      expect((await new AxeBuilder({ page: visitor }).analyze()).violations).toEqual([]);
+      await context.close();
+    }
   });
 
   test('/me asks anonymous visitors to sign in', async ({ page }) => {

@@ -51,6 +51,8 @@ test.describe('error reports', () => {
     await reports.fill({ where: 'translation', message: 'Une phrase sonne mal dans la traduction.' });
     await reports.submit();
     await expect(reports.success()).toContainText(/Numéro de référence : R-\d{5}/);
+    // The answer comes back at the form, not at the top of the page.
+    expect(new URL(page.url()).hash).toBe('#report');
     await context.close();
   });
 
@@ -98,7 +100,19 @@ test.describe('error reports', () => {
     await expect(page.getByTestId('status-history')).toContainText('Clearer indeed');
     await expect(page.getByTestId('status-history').locator('li')).toHaveCount(5);
 
+    // The box starts from the passage as it reads now; the reader's suggestion is shown, not pasted over it.
+    await expect(page.locator('#apply-form-text')).toHaveValue(originalText);
+    await expect(page.getByTestId('apply-diff')).toHaveText('No change from the current text.');
+    await page.locator('#apply-form-text').fill(corrected);
+    await expect(page.getByTestId('apply-diff').locator('del')).not.toHaveCount(0);
+    await expect(page.getByTestId('apply-diff').locator('ins')).not.toHaveCount(0);
+    await expect(page.getByTestId('apply-diff').locator('ins').first()).toContainText('Corrected by the');
+    // Most of the passage goes: nothing is applied until the editor confirms.
+    await page.getByTestId('apply-form').getByRole('button', { name: 'Apply correction' }).click();
+    await expect(page.getByTestId('apply-form').locator('.notice--error')).toContainText('removes most of the passage');
+    await expect(reports.status()).toHaveText('Accepted');
     await expect(page.locator('#apply-form-text')).toHaveValue(corrected);
+    await page.getByTestId('confirm-removal').check();
     await page.getByTestId('apply-form').getByRole('button', { name: 'Apply correction' }).click();
     await expect(reports.status()).toHaveText('Applied');
     await expect(page.getByTestId('live-override')).toContainText(corrected);
@@ -116,6 +130,7 @@ test.describe('error reports', () => {
     await expect(reports.status()).toHaveText('Accepted');
     await expect(page.getByTestId('passage-history')).toContainText(corrected);
     await expect(page.getByTestId('passage-history')).toContainText('reverted');
+    await expect(page.getByTestId('status-history')).toContainText('correction reverted');
     await expect(async () => {
       await view.open();
       await expect(view.paragraph(paragraphId).locator('p')).toHaveText(originalText);
@@ -175,15 +190,67 @@ test.describe('error reports', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
-  test('the per-address limit stops a flood with a clear message, keeping the text', async ({ page }) => {
+  test('the per-browser limit stops a flood with a clear message, keeping the text', async ({ page }) => {
     const reports = new ReportPages(page);
     await reports.useAddress(freshAddress());
     await new LessonPage(page, 'en', lesson).open();
-    for (let i = 1; i <= 5; i++) await reports.send({ message: `Flood report number ${i}.` });
-    await reports.fill({ message: 'One report too many.' });
+    for (let i = 1; i <= 5; i++) await reports.send({ where: 'summary', message: `Flood report number ${i}.` });
+    await reports.fill({ where: 'summary', message: 'One report too many.' });
     await reports.submit();
     await expect(reports.error()).toHaveText('You have sent many reports in a short time. Try again in 15 minutes.');
     await expect(page.locator('#report-message')).toHaveValue('One report too many.');
+  });
+
+  test('where: nothing chosen, the translation only on translations, paragraphs by time and first words', async ({ page }) => {
+    const reports = new ReportPages(page);
+    await reports.useAddress(freshAddress());
+    const view = new LessonPage(page, 'it', lesson);
+    await view.open();
+    const where = page.locator('#report-where');
+    await expect(where).toHaveValue('');
+    await expect(where.locator('option[value=translation]')).toHaveCount(0);
+    const firstParagraph = view.paragraphs().first();
+    const time = (await firstParagraph.locator('.transcript__time, time').first().textContent())?.trim();
+    const words = ((await firstParagraph.locator('p').textContent()) ?? '').trim().split(/\s+/).slice(0, 3).join(' ');
+    const option = where.locator('optgroup').first().locator('option').first();
+    await expect(option).toHaveText(new RegExp(`^${time ?? '\\d+:\\d\\d'} — ${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // Sent without choosing: refused next to the field.
+    await reports.fill({ message: 'Nella seconda frase manca una parola.' });
+    await reports.submit();
+    await expect(reports.fieldError('where')).toBeVisible();
+    await expect(page.locator('#report-message')).toHaveValue('Nella seconda frase manca una parola.');
+
+    await new LessonPage(page, 'en', lesson).open();
+    await expect(page.locator('#report-where option[value=translation]')).toHaveCount(1);
+  });
+
+  test('after sending, the thanks takes the focus; a live counter and a refusal over 2,000 characters', async ({ page }) => {
+    const reports = new ReportPages(page);
+    await reports.useAddress(freshAddress());
+    await new LessonPage(page, 'en', lesson).open();
+    await reports.fill({ where: 'summary', message: 'Short but fine text.' });
+    await expect(page.getByTestId('report-message-count')).toHaveText('20 of 2,000 characters');
+    const long = 'word '.repeat(420).trim();
+    await reports.fill({ message: long });
+    await expect(page.getByTestId('report-message-count')).toHaveText(`${long.length.toLocaleString('en')} of 2,000 characters: too long, shorten it before sending`);
+    await reports.submit();
+    await expect(reports.fieldError('message')).toHaveText('The text is too long: at most 2,000 characters. Shorten it and send again.');
+    await expect(page.locator('#report-message')).toHaveValue(long);
+    await expect(reports.success()).toHaveCount(0);
+
+    await reports.send({ message: 'The summary misses the third level.' });
+    await expect(page.getByTestId('report-notice')).toBeFocused();
+    await expect(page.getByTestId('report-notice')).toBeInViewport();
+    await expect(page.getByTestId('report-message-count')).toHaveText('0 of 2,000 characters');
+  });
+
+  test('signed in, the form asks for no e-mail', async ({ page }) => {
+    await new LessonPage(page, 'en', lesson).open();
+    await expect(page.locator('#report-email')).toBeVisible();
+    // The root layout's session hint (set by the head script when the hint cookie says someone is signed in).
+    await page.evaluate(() => (document.documentElement.dataset.session = '1'));
+    await expect(page.locator('#report-email')).toBeHidden();
+    await expect(page.locator('#report')).toContainText('You are signed in');
   });
 
   test('the queue is for editors: anonymous visitors sign in first, learners get 403', async ({ page }) => {

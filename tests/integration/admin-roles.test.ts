@@ -5,7 +5,7 @@ import type { Role } from '@/db/schema';
 import { findLiveSessionUser, insertSession } from '@/db/sessions';
 import { findUserById, insertUser } from '@/db/users';
 import { setRole } from '@/lib/admin/roles';
-import { roleChangeSchema, userListSchema } from '@/lib/admin/schemas';
+import { roleChangeSchema, userListHref, userListSchema } from '@/lib/admin/schemas';
 import { AppError } from '@/lib/http/errors';
 
 function makeUser(role: Role, name = 'Someone') {
@@ -50,10 +50,14 @@ describe('role changes', () => {
     expect(findLiveSessionUser({ sessionId: `s-${learner.id}`, now })!.role).toBe('editor');
   });
 
-  it('the confirmation is required and roles are checked', () => {
-    expect(roleChangeSchema.safeParse({ userId: 'u', role: 'editor' }).success).toBe(false);
-    expect(roleChangeSchema.safeParse({ userId: 'u', role: 'owner', confirm: 'yes' }).success).toBe(false);
-    expect(roleChangeSchema.safeParse({ userId: 'u', role: 'editor', confirm: 'yes' }).success).toBe(true);
+  it('roles are checked, and the list’s filter rides along (a bad one falls back, never fails)', () => {
+    // The confirmation page is the second step (its one button posts this): no checkbox on top of it.
+    expect(roleChangeSchema.safeParse({ userId: 'u', role: 'owner' }).success).toBe(false);
+    expect(roleChangeSchema.safeParse({ role: 'editor' }).success).toBe(false);
+    expect(roleChangeSchema.parse({ userId: 'u', role: 'editor', q: ' ann ', page: '3' })).toEqual({ userId: 'u', role: 'editor', q: 'ann', page: 3 });
+    expect(roleChangeSchema.parse({ userId: 'u', role: 'editor', page: '-1' })).toEqual({ userId: 'u', role: 'editor', q: undefined, page: 1 });
+    expect(userListHref('it', { q: 'a&b', page: 2 }, { changed: 'u1' })).toBe('/it/admin/users?q=a%26b&page=2&changed=u1');
+    expect(userListHref('en', { page: 1 })).toBe('/en/admin/users');
   });
 
   it('users are listed by e-mail, searched and paginated', () => {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { courseFigures, learnerPage, lessonFunnels } from '@/db/admin-progress';
 import { getDb } from '@/db/client';
-import { lessonProgress, type NewLessonProgress } from '@/db/schema';
+import { lessonProgress, type NewLessonProgress, type Role } from '@/db/schema';
 import { insertUser } from '@/db/users';
 import { adminCourse, learnerTable } from '@/lib/admin/course';
-import { courseState, isLessonStarted, isQuizPassed, isVideoComplete, lessonState } from '@/lib/progress/completion';
+import { courseState, isEnrolled, isLessonStarted, isQuizPassed, isVideoComplete, lessonState } from '@/lib/progress/completion';
 import { courseStatus } from '@/lib/progress/status';
 
 // The admin's SQL and the learner's TypeScript must agree: the same rules
@@ -13,7 +13,8 @@ import { courseStatus } from '@/lib/progress/status';
 
 const course = 'risoluzione-dei-conflitti';
 const { lessons } = adminCourse(course);
-const learners: { id: string; rows: NewLessonProgress[] }[] = [];
+const learners: { id: string; role: Role; rows: NewLessonProgress[] }[] = [];
+const staffWithout: string[] = [];
 
 /** A small deterministic generator, so a failure can be reproduced. */
 function random(seed: number) {
@@ -29,7 +30,9 @@ beforeAll(() => {
   const t0 = new Date('2030-05-01T08:00:00Z').getTime();
   for (let i = 0; i < 150; i++) {
     const now = new Date(t0 + i * 60_000);
-    const user = insertUser({ user: { id: randomUUID(), email: `learner${i}@example.com`, name: `Learner ${i}`, passwordHash: 'x', role: 'learner', createdAt: now, updatedAt: now } })!;
+    // Mostly learners; some editors and admins, who count only with progress in the course.
+    const role: Role = i % 25 === 3 ? 'editor' : i % 25 === 7 ? 'admin' : 'learner';
+    const user = insertUser({ user: { id: randomUUID(), email: `learner${i}@example.com`, name: `Learner ${i}`, passwordHash: 'x', role, createdAt: now, updatedAt: now } })!;
     const rows: NewLessonProgress[] = [];
     for (const lesson of lessons) {
       const roll = next();
@@ -41,8 +44,11 @@ beforeAll(() => {
       const quiz = isQuizPassed(quizBest) ? at : null;
       rows.push({ userId: user.id, course, lesson: lesson.slug, watchedSeconds, quizBest, videoCompletedAt: video, quizPassedAt: quiz, completedAt: video && quiz ? at : null, firstActivityAt: now, updatedAt: at });
     }
+    if (role !== 'learner' && i % 2 === 1) rows.length = 0; // some staff never opened the course
+    if (role === 'learner' && i % 30 === 11) rows.length = 0; // and some learners signed up only
     if (rows.length > 0) getDb().insert(lessonProgress).values(rows).run();
-    learners.push({ id: user.id, rows });
+    if (isEnrolled({ role, hasProgress: rows.length > 0 })) learners.push({ id: user.id, role, rows });
+    else staffWithout.push(user.id);
   }
 });
 
@@ -62,8 +68,11 @@ describe('the dashboard and the learner follow the same rules', () => {
 
   it('enrolled, started and completed equal the per-learner rules', () => {
     const figures = courseFigures({ course, lessons });
-    const withRows = learners.filter((learner) => learner.rows.length > 0);
-    expect(figures.enrolled).toBe(withRows.length);
+    // One definition of enrolled (isEnrolled / enrolledSql): the dashboard's figure is the learner list's total.
+    expect(staffWithout.length).toBeGreaterThan(0);
+    expect(learners.some((learner) => learner.role !== 'learner')).toBe(true);
+    expect(figures.enrolled).toBe(learners.length);
+    expect(figures.enrolled).toBe(learnerPage({ course, lessons, sort: 'email', direction: 'asc', limit: 1, offset: 0 }).total);
     expect(figures.started).toBe(learners.filter((learner) => learner.rows.some((row) => isLessonStarted({ watchedSeconds: row.watchedSeconds ?? 0, quizBest: row.quizBest ?? null }))).length);
     expect(figures.completed).toBe(learners.filter((learner) => courseStateOf(learner) === 'complete').length);
   });

@@ -66,8 +66,10 @@ const carlaPercent = () => coursePercent(lessons.map(() => ({ complete: false })
 
 describe('course figures', () => {
   it('counts enrolled, started, completed, certificates and the median time to complete', () => {
-    expect(courseFigures({ course, lessons })).toEqual({ enrolled: 4, started: 3, completed: 2, certificates: 2, medianCompletionMs: 3 * hour });
-    expect(dashboard(course, 'en').figures.completionRate).toBe(50);
+    // Enrolled: the five learner accounts (Evil never opened a lesson), as in the learner list; not the two staff.
+    expect(courseFigures({ course, lessons })).toEqual({ enrolled: 5, started: 3, completed: 2, certificates: 2, medianCompletionMs: 3 * hour });
+    expect(dashboard(course, 'en').figures.completionRate).toBe(40);
+    expect(courseFigures({ course, lessons }).enrolled).toBe(learnerPage({ course, lessons, sort: 'name', direction: 'asc', limit: 1, offset: 0 }).total);
   });
 
   it('the funnel counts each step per lesson, with average coverage and quiz score', () => {
@@ -125,9 +127,13 @@ describe('learner table', () => {
   });
 
   it('a batch continues after the last e-mail (keyset)', () => {
-    const first = learnerBatch({ course, afterEmail: null, limit: 2 });
-    const next = learnerBatch({ course, afterEmail: first.at(-1)!.email, limit: 2 });
+    const first = learnerBatch({ course, lessons, afterEmail: null, limit: 2 });
+    const next = learnerBatch({ course, lessons, afterEmail: first.at(-1)!.email, limit: 2 });
     expect([...first, ...next].map((r) => r.email)).toEqual(['anna@example.com', 'bruno@example.com', 'carla@example.com', 'dario@example.com']);
+    // With the learner list's filters, the same people as the list.
+    expect(learnerBatch({ course, lessons, status: 'complete', afterEmail: 'anna@example.com', limit: 10 }).map((r) => r.email)).toEqual(['bruno@example.com']);
+    expect(learnerBatch({ course, lessons, search: 'élise', afterEmail: null, limit: 10 }).map((r) => r.email)).toEqual([]);
+    expect(learnerBatch({ course, lessons, search: 'carla', afterEmail: null, limit: 10 }).map((r) => r.email)).toEqual(['carla@example.com']);
   });
 
   it("a learner's detail has coverage, quiz attempts (count, best, last) and completion per lesson", () => {
@@ -143,21 +149,38 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe('CSV export', () => {
-  it('streams a BOM, the header and one row per learner, across batches', async () => {
-    const raw = new Uint8Array(await new Response(completionCsv(course, 2)).arrayBuffer());
+  const csv = (changes: Partial<Parameters<typeof completionCsv>[0]> = {}, batch?: number) =>
+    readAll(completionCsv({ course, locale: 'it', separator: ';', ...changes }, batch));
+  const signedUp = new Date(t0).toISOString();
+
+  it('streams a BOM, the header and one row per learner, across batches, in Italian with ";"', async () => {
+    const raw = new Uint8Array(await new Response(completionCsv({ course, locale: 'it', separator: ';' }, 2)).arrayBuffer());
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = await readAll(completionCsv(course, 2));
-    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe(['email', 'name', ...lessons.flatMap((l) => [`${l.slug} coverage %`, `${l.slug} status`]), 'course %', 'completed at'].join(','));
+    const lines = (await csv({}, 2)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      ['E-mail', 'Nome', ...lessons.flatMap((_, i) => [`L${i + 1} video guardato (%)`, `L${i + 1} miglior quiz (%)`, `L${i + 1} stato`]), 'Corso (%)', 'Corso completato il', 'Ultima attività', 'Registrato il'].join(';'),
+    );
     expect(lines).toHaveLength(6);
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['anna@example.com', 'bruno@example.com', 'carla@example.com', 'dario@example.com', 'evil@example.com']);
-    expect(lines[1]).toBe(['anna@example.com', 'Anna Rossi', ...lessons.flatMap(() => ['100', 'complete']), '100', new Date(t0 + 2 * hour).toISOString()].join(','));
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['anna@example.com', 'bruno@example.com', 'carla@example.com', 'dario@example.com', 'evil@example.com']);
+    const annaDone = new Date(t0 + 2 * hour).toISOString();
+    expect(lines[1]).toBe(['anna@example.com', 'Anna Rossi', ...lessons.flatMap(() => ['100', '100', 'Completata']), '100', annaDone, annaDone, signedUp].join(';'));
     const half = watchedPercent(lessons[0]!.duration / 2, lessons[0]!.duration);
-    expect(lines[3]).toBe(['carla@example.com', 'Carla Élise', String(half), 'in progress', ...lessons.slice(1).flatMap(() => ['0', 'not started']), String(carlaPercent()), ''].join(','));
+    expect(lines[3]).toBe(
+      ['carla@example.com', 'Carla Élise', String(half), '80', 'In corso', '0', '', 'Da iniziare', ...lessons.slice(2).flatMap(() => ['0', '', 'Da iniziare']), String(carlaPercent()), '', new Date(t0 + 5 * hour).toISOString(), signedUp].join(';'),
+    );
+  });
+
+  it('in English with ",", and only the filtered learners', async () => {
+    const lines = (await csv({ locale: 'en', separator: ',', status: 'complete' })).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]!.startsWith('Email,Name,L1 video watched (%),L1 best quiz (%),L1 status,')).toBe(true);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['anna@example.com', 'bruno@example.com']);
+    expect(lines[1]).toContain(',Complete,');
+    const searched = (await csv({ search: 'dario' })).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(searched.slice(1).map((line) => line.split(';')[0])).toEqual(['dario@example.com']);
   });
 
   it('neutralises a formula in a name and quotes it', async () => {
-    const text = await readAll(completionCsv(course));
+    const text = await csv({ locale: 'en', separator: ',' });
     expect(text).toContain(`evil@example.com,"'=HYPERLINK(""http://evil.example"",""click"")",`);
     expect(text).not.toMatch(/,=HYPERLINK/);
   });

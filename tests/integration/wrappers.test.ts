@@ -94,7 +94,7 @@ describe('formAction', () => {
     expect(state.fieldErrors?.title).toBe('Descrivi il problema con almeno 3 caratteri.');
     expect(state.values.title).toBe('ab');
     const long = await action(idleForm, form({ locale: 'en', title: 'abcdefgh' }));
-    expect(long.fieldErrors?.title).toBe('The text can be at most 5 characters long.');
+    expect(long.fieldErrors?.title).toBe('The text is too long: at most 5 characters. Shorten it and send again.');
   });
 
   it('runs with the parsed input and the user; success clears the values', async () => {

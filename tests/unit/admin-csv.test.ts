@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '@/lib/admin/csv';
+import { csvCell, csvLine, separatorFor } from '@/lib/admin/csv';
 
 describe('CSV cells', () => {
   it.each([
@@ -12,11 +12,17 @@ describe('CSV cells', () => {
     ['Zoë, "Z"', '"Zoë, ""Z"""'],
     ['two\nlines', '"two\nlines"'],
     ['plain', 'plain'],
+    ['Rossi; Bianchi', '"Rossi; Bianchi"'],
   ])('%j becomes %j', (input, output) => {
     expect(csvCell(input)).toBe(output);
   });
 
   it('numbers stay numbers (a negative is data, not a formula) and empty stays empty', () => {
     expect(csvLine([-5, 0, null, undefined, 'a'])).toBe('-5,0,,,a\r\n');
+  });
+
+  it('separates with ";" for Italian, French and Spanish Excel, "," for English and Chinese', () => {
+    expect(csvLine(['a', 'b, c', 1], ';')).toBe('a;"b, c";1\r\n');
+    expect((['it', 'fr', 'es', 'en', 'zh'] as const).map(separatorFor)).toEqual([';', ';', ';', ',', ',']);
   });
 });

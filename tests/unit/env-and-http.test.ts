@@ -47,7 +47,8 @@ describe('errors', () => {
     console.error = original;
   });
   it('localizes with numbers filled in', () => {
-    expect(localizeError('passwordTooShort', getTranslator('en'), { min: 8 })).toBe('The password must be at least 8 characters long.');
+    expect(localizeError('passwordTooShort', getTranslator('en'), { min: 8 })).toBe('The password must have at least 8 characters.');
+    expect(localizeError('passwordTooShort', getTranslator('en'), { min: 1 })).toBe('The password must have at least 1 character.');
     expect(localizeError('tooManyAttempts', getTranslator('it'), { minutes: 3 })).toBe('Troppi tentativi. Riprova tra 3 minuti.');
     expect(localizeError('no-such-key', getTranslator('fr'))).toBe('La requête n’est pas valide.');
   });

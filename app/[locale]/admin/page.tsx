@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { MailStatusCard } from '@/components/admin/MailStatusCard';
+import { CsvDownload } from '@/components/admin/CsvDownload';
 import { ReportCounts } from '@/components/admin/ReportCounts';
 import { FunnelChart } from '@/components/admin/FunnelChart';
 import { DataTable } from '@/components/ui/DataTable';
@@ -48,15 +49,14 @@ export default async function AdminPage({ params }: Props) {
           <section key={course.slug} className="admin__course" aria-labelledby={`admin-course-${course.slug}`} data-testid={`admin-course-${course.slug}`}>
             <div className="admin__heading">
               <h2 id={`admin-course-${course.slug}`}>{course.title}</h2>
-              <a className="button button--quiet" href={`/api/admin/completion.csv?course=${course.slug}`} download data-testid="csv-link">
-                {t('admin.export')}
-              </a>
+              <CsvDownload locale={locale} course={course.slug} label={t('admin.export')} t={t} />
             </div>
             <dl className="stat-grid">
               {stats.map(([key, value]) => (
                 <div key={key} className="card stat" data-stat={key}>
                   <dt>{t(`admin.figures.${key as 'enrolled'}`)}</dt>
                   <dd>{value}</dd>
+                  {key === 'enrolled' && <dd className="stat__hint">{t('admin.figures.enrolledHint')}</dd>}
                 </div>
               ))}
             </dl>

@@ -30,6 +30,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           email: t('auth.email'),
           password: t('auth.password'),
           passwordHint: t('auth.passwordHint'),
+          showPassword: t('auth.showPassword'),
           submit: t('auth.submitRegister'),
         }}
       />

@@ -1,15 +1,16 @@
 import { EditorForm } from '@/components/reports/EditorForm';
+import { ApplyCorrectionForm } from './ApplyCorrectionForm';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { ReportDetail } from '@/lib/reports/detail';
-import { applyCorrectionAction, revertCorrectionAction } from '@/lib/reports/editor-actions';
+import { revertCorrectionAction } from '@/lib/reports/editor-actions';
 import { formatDateTime } from '@/lib/format';
 import { reportLimits } from '@/lib/reports/validation';
 
 type Correction = NonNullable<ReportDetail['correction']>;
 
 /** A paragraph or summary report: the correction in force (revertable), the form to apply one, and the passage's history. */
-export function CorrectionCard({ reportId, status, correction, locale, t }: { reportId: number; status: string; correction: Correction; locale: Locale; t: Translate }) {
+export function CorrectionCard({ reportId, status, hasSuggestion, correction, locale, t }: { reportId: number; status: string; hasSuggestion: boolean; correction: Correction; locale: Locale; t: Translate }) {
   const { liveOverride, history } = correction;
   return (
     <section className="card" aria-labelledby="apply-title">
@@ -24,16 +25,24 @@ export function CorrectionCard({ reportId, status, correction, locale, t }: { re
         </div>
       )}
       {correction.canApply ? (
-        <EditorForm
+        <ApplyCorrectionForm
           key={`${status}-${liveOverride?.id ?? 'none'}`}
-          action={applyCorrectionAction}
-          testId="apply-form"
-          hidden={{ locale, id: String(reportId) }}
-          fields={[
-            { name: 'text', label: t('editor.correction'), hint: t('editor.applyHint'), rows: 6, maxLength: reportLimits.correctionMax, defaultValue: correction.draft },
-            { name: 'note', label: t('editor.note'), maxLength: reportLimits.noteMax },
-          ]}
-          submits={[{ label: t('editor.apply') }]}
+          locale={locale}
+          reportId={reportId}
+          current={correction.current}
+          textMax={reportLimits.correctionMax}
+          noteMax={reportLimits.noteMax}
+          labels={{
+            correction: t('editor.correction'),
+            hint: `${t('editor.applyHint')}${hasSuggestion ? ` ${t('editor.useSuggestion')}` : ''}`,
+            note: t('editor.note'),
+            changes: t('editor.changes'),
+            noChanges: t('editor.noChanges'),
+            removed: t('editor.removed'),
+            added: t('editor.added'),
+            confirmRemoval: t('editor.confirmRemoval'),
+            apply: t('editor.apply'),
+          }}
         />
       ) : (
         <p className="muted">{t('editor.applyNeedsAccepted')}</p>

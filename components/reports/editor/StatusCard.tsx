@@ -5,10 +5,13 @@ import type { ReportDetail } from '@/lib/reports/detail';
 import { changeStatusAction } from '@/lib/reports/editor-actions';
 import { formatDateTime } from '@/lib/format';
 import { reportLimits } from '@/lib/reports/validation';
+import { isCorrectable } from '@/lib/reports/passage';
 
 /** The moves allowed now (with a note) and the report's status history. */
 export function StatusCard({ detail, locale, t }: { detail: ReportDetail; locale: Locale; t: Translate }) {
   const { report, moves, events } = detail;
+  // A paragraph or summary report leaves "applied" only when its correction is reverted (older rows carry the English note "reverted").
+  const isRevert = (event: (typeof events)[number]) => isCorrectable(report) && event.fromStatus === 'applied' && event.toStatus === 'accepted';
   return (
     <section className="card" aria-labelledby="status-title">
       <h2 id="status-title">{t('editor.changeStatus')}</h2>
@@ -30,7 +33,7 @@ export function StatusCard({ detail, locale, t }: { detail: ReportDetail; locale
           <li key={event.id}>
             <span className={`status status--${event.toStatus}`}>{t(`reportStatus.${event.toStatus}`)}</span>{' '}
             <span className="muted small">{t('editor.byOn', { name: event.userName ?? t('editor.anonymous'), date: formatDateTime(event.createdAt, locale) })}</span>
-            {event.note && <span className="user-text"> — {event.note}</span>}
+            {isRevert(event) ? <span> — {t('editor.revertNote')}</span> : event.note && <span className="user-text"> — {event.note}</span>}
           </li>
         ))}
       </ol>

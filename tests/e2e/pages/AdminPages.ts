@@ -60,8 +60,8 @@ export class AdminPages {
     await expect(this.page.getByTestId('confirm-question')).toBeVisible();
   }
 
-  async confirm({ tick }: { tick: boolean }) {
-    if (tick) await this.page.locator('form.role-confirm input[name=confirm]').check();
+  /** The second step: one button on the confirmation page. */
+  async confirm() {
     await this.page.locator('form.role-confirm button[type=submit]').click();
   }
 

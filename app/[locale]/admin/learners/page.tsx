@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AdminNav } from '@/components/admin/AdminNav';
+import { CsvDownload } from '@/components/admin/CsvDownload';
 import { Pager } from '@/components/ui/Pager';
 import { StatusBadge } from '@/components/admin/StatusBadge';
 import { DataTable, type Column } from '@/components/ui/DataTable';
 import { learnerStatuses, learnerTable, type AdminLearner, type LearnerSort } from '@/lib/admin/course';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { requireUser } from '@/lib/auth/guard';
 import { firstValues, learnerTableSchema, type LearnerTableParams } from '@/lib/admin/schemas';
 import { listCourses } from '@/lib/content';
@@ -55,13 +56,32 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
       headerProps: { 'aria-sort': active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined } as const,
     };
   };
+  // Name and e-mail share a column (both sortable) and lessons are headed by their number and title, so the table fits 1280 px.
   const columns: Column<AdminLearner>[] = [
-    { key: 'name', ...sortable('name', t('admin.learners.name')), rowHeader: true, cell: (learner) => <a href={`/${locale}/admin/learners/${learner.id}`}>{learner.name}</a> },
-    { key: 'email', ...sortable('email', t('admin.learners.email')), cell: (learner) => learner.email },
+    {
+      key: 'name',
+      header: (
+        <>
+          {sortable('name', t('admin.learners.name')).header} · {sortable('email', t('admin.learners.email')).header}
+        </>
+      ),
+      headerProps: query.sort === 'email' ? sortable('email', '').headerProps : sortable('name', '').headerProps,
+      rowHeader: true,
+      cell: (learner) => (
+        <>
+          <a href={`/${locale}/admin/learners/${learner.id}`}>{learner.name}</a>
+          <span className="admin-table__email">{learner.email}</span>
+        </>
+      ),
+    },
     ...course.lessons.map(
       (lesson, i): Column<AdminLearner> => ({
         key: lesson.slug,
-        header: <abbr title={lesson.title}>{t('admin.learners.lessonShort', { number: i + 1 })}</abbr>,
+        header: (
+          <span className="admin-table__lesson-title" title={lesson.title}>
+            {i + 1} · {lesson.title}
+          </span>
+        ),
         headerProps: { className: 'admin-table__lesson' },
         cellProps: () => ({ 'data-lesson': lesson.slug }),
         cell: (learner) => {
@@ -75,7 +95,7 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
       }),
     ),
     { key: 'percent', ...sortable('percent', t('admin.learners.coursePercent')), cell: (learner) => `${learner.coursePercent}%`, cellProps: () => ({ 'data-testid': 'course-percent' }) },
-    { key: 'activity', ...sortable('activity', t('admin.learners.lastActivity')), cell: (learner) => (learner.lastActivity ? formatDateTime(learner.lastActivity, locale) : t('admin.learners.never')) },
+    { key: 'activity', ...sortable('activity', t('admin.learners.lastActivity')), cell: (learner) => (learner.lastActivity ? formatDateTime(learner.lastActivity, locale) : t('admin.learners.never')), cellProps: () => ({ className: 'admin-table__date' }) },
   ];
 
   return (
@@ -105,9 +125,13 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
           {t('admin.learners.filter')}
         </button>
       </form>
-      <p role="status" data-testid="learner-count">
-        {t('admin.learners.count', { count: formatNumber(table.total, locale) })}
-      </p>
+      <div className="admin__heading">
+        <p role="status" data-testid="learner-count">
+          {t('admin.learners.count', { count: table.total })}
+        </p>
+        <CsvDownload locale={locale} course={course.slug} filters={{ q: query.q, status: query.status }} label={t('admin.csvFor')} t={t} />
+      </div>
+      <p className="muted small">{t('admin.learners.legend')}</p>
       {table.learners.length === 0 ? (
         <p className="notice">{t('admin.learners.empty')}</p>
       ) : (

@@ -8,7 +8,6 @@ import { requireUser } from '@/lib/auth/guard';
 import { firstValues, userListSchema } from '@/lib/admin/schemas';
 import { findUser, userList } from '@/lib/admin/users';
 import { roles } from '@/lib/auth/roles';
-import { formatNumber } from '@/lib/format';
 import { isLocale } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 
@@ -49,7 +48,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
           {t('admin.learners.filter')}
         </button>
       </form>
-      <p role="status">{t('admin.users.count', { count: formatNumber(total, locale) })}</p>
+      <p role="status">{t('admin.users.count', { count: total })}</p>
       <DataTable
         caption={t('admin.users.heading')}
         rows={rows}
@@ -69,6 +68,8 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
                 <label className="visually-hidden" htmlFor={`role-${user.id}`}>
                   {t('admin.users.newRoleFor', { name: user.name })}
                 </label>
+                {query.q && <input type="hidden" name="q" value={query.q} />}
+                {page > 1 && <input type="hidden" name="page" value={page} />}
                 <select className="input input--inline" id={`role-${user.id}`} name="role" defaultValue={user.role}>
                   {roles.map((role) => (
                     <option key={role} value={role}>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { RoleChangeForm } from '@/components/admin/RoleChangeForm';
 import { requireUser } from '@/lib/auth/guard';
-import { firstValues } from '@/lib/admin/schemas';
+import { firstValues, userListHref, userListSchema } from '@/lib/admin/schemas';
 import { findUser } from '@/lib/admin/users';
 import { roles } from '@/lib/auth/roles';
 import { isLocale } from '@/lib/i18n/locales';
@@ -19,14 +19,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return isLocale(locale) ? { title: getTranslator(locale)('admin.confirm.heading'), robots: { index: false } } : {};
 }
 
-/** The confirmation step of a role change. */
+/** The confirmation step of a role change: the question and one button (step two of two). */
 export default async function ConfirmRolePage({ params, searchParams }: Props) {
   const { locale, userId } = await params;
   if (!isLocale(locale)) notFound();
   await requireUser(locale, `/${locale}/admin/users/${encodeURIComponent(userId)}`, 'admin');
   const user = findUser(userId);
   if (!user) notFound();
-  const role = roleParam.parse(firstValues(await searchParams).role);
+  const raw = firstValues(await searchParams);
+  const role = roleParam.parse(raw.role);
+  // The list's filter rides along, so confirming (or cancelling) lands on the same filtered page.
+  const back = userListSchema.parse(raw);
   const t = getTranslator(locale);
 
   return (
@@ -40,11 +43,11 @@ export default async function ConfirmRolePage({ params, searchParams }: Props) {
           <>
             <p data-testid="confirm-question">{t('admin.confirm.question', { name: user.name, email: user.email, from: t(`admin.roles.${user.role}`), to: t(`admin.roles.${role}`) })}</p>
             <p className="muted small">{t('admin.confirm.effect')}</p>
-            <RoleChangeForm locale={locale} userId={user.id} role={role} labels={{ confirm: t('admin.confirm.checkbox'), submit: t('admin.confirm.submit') }} />
+            <RoleChangeForm locale={locale} userId={user.id} role={role} back={back} labels={{ submit: t('admin.confirm.submit') }} />
           </>
         )}
         <p>
-          <a href={`/${locale}/admin/users?q=${encodeURIComponent(user.email)}`}>{t('admin.confirm.cancel')}</a>
+          <a href={userListHref(locale, back)}>{t('admin.confirm.cancel')}</a>
         </p>
       </div>
     </div>

@@ -16,6 +16,8 @@ import { alternatesFor } from '@/lib/i18n/alternates';
 import { defaultLocale, locales } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 import { quizPassPercent } from '@/lib/progress/rules';
+import { firstWords, paragraphLabel } from '@/lib/reports/labels';
+import { reportLimits } from '@/lib/reports/validation';
 
 type Props = { params: Promise<{ locale: string; course: string; lesson: string }> };
 
@@ -118,9 +120,16 @@ export default async function LessonPage({ params }: Props) {
         locale={locale}
         course={course.slug}
         lesson={lesson.slug}
-        paragraphs={lesson.paragraphs.map((p, index) => ({ id: p.id, label: `${index + 1}. ${p.keyPoint}` }))}
-        questions={lesson.quiz.map((q, index) => ({ id: q.id, label: `${index + 1}. ${q.prompt.length > 70 ? `${q.prompt.slice(0, 69)}…` : q.prompt}` }))}
-        labels={labelsOf('report', ['heading', 'intro', 'where', 'paragraphs', 'summary', 'quiz', 'translation', 'video', 'videoAt', 'message', 'messageHint', 'suggestion', 'suggestionHint', 'email', 'emailHint', 'honeypot', 'submit'] as const)}
+        paragraphs={lesson.paragraphs.map((p) => ({ id: p.id, label: paragraphLabel(p) }))}
+        questions={lesson.quiz.map((q, index) => ({ id: q.id, label: `${index + 1}. ${firstWords(q.prompt, 70)}` }))}
+        translated={lesson.textLocale !== defaultLocale}
+        max={reportLimits.messageMax}
+        path={path}
+        labels={{
+          ...labelsOf('report', ['heading', 'intro', 'where', 'choose', 'paragraphs', 'summary', 'quiz', 'translation', 'video', 'videoAt', 'message', 'messageHint', 'suggestion', 'suggestionHint', 'email', 'emailHint', 'signedInNote', 'honeypot', 'submit'] as const),
+          counter: t('report.counter', { max: reportLimits.messageMax }),
+          counterOver: t('report.counterOver', { max: reportLimits.messageMax }),
+        }}
       />
     </article>
   );

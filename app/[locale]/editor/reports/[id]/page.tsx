@@ -52,7 +52,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <PassageCard detail={detail} t={t} />
       <ReportCard report={report} locale={locale} t={t} />
       <StatusCard detail={detail} locale={locale} t={t} />
-      {detail.correction && <CorrectionCard reportId={report.id} status={report.status} correction={detail.correction} locale={locale} t={t} />}
+      {detail.correction && <CorrectionCard reportId={report.id} status={report.status} hasSuggestion={Boolean(report.suggestion)} correction={detail.correction} locale={locale} t={t} />}
     </div>
   );
 }
