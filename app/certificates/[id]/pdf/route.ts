@@ -1,15 +1,15 @@
 import { certificatePdf } from '@/lib/certificates/pdf';
 import { certificateView } from '@/lib/certificates/view';
-import { requestLanguage } from '@/lib/i18n/request-language';
+import { languageOfRequest } from '@/lib/i18n/request-language';
 import { localeTags } from '@/lib/i18n/locales';
 import { getTranslator } from '@/lib/i18n/messages';
 
 /** The certificate as a PDF in its learner's language, with its verification link. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const certificate = certificateView(id, await requestLanguage());
+  const certificate = certificateView(id, languageOfRequest(request));
   if (!certificate) {
-    const t = getTranslator(await requestLanguage());
+    const t = getTranslator(languageOfRequest(request));
     return new Response(t('errors.certificateInvalid'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
   const t = getTranslator(certificate.locale);
