@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fr from '../../messages/fr.json';
 import it from '../../messages/it.json';
+import { formatMessage } from '../../lib/i18n/format-message';
 import { AuthPages, uniqueEmail } from './pages/AuthPages';
 import { e2e } from './support/env';
 
@@ -49,7 +50,7 @@ test.describe('sign up, sign out, sign in', () => {
       await expect(page.locator('#field-password')).toHaveValue('');
     }
     await auth.login('it', email, password);
-    await expect(auth.errorNotice()).toHaveText(it.errors.tooManyAttempts.replace('{minutes}', '15'));
+    await expect(auth.errorNotice()).toHaveText(formatMessage(it.errors.tooManyAttempts, 'it', { minutes: 15 }));
     // Not about the password: it stays, for one click later (from the browser's memory; the server never sends it).
     await expect(page.locator('#field-password')).toHaveValue(password);
     await expect(page.locator('#field-email')).toHaveValue(email);

@@ -37,6 +37,11 @@ const routes: Entry[] = [
   { file: '[locale]/register/page.tsx', path: () => '/en/register', expect: everyone(200) },
   { file: '[locale]/search/page.tsx', path: () => '/en/search?q=cliente', expect: everyone(200) },
   { file: '[locale]/me/page.tsx', path: () => '/en/me', expect: signedInPage },
+  { file: '[locale]/me/account/page.tsx', path: () => '/en/me/account', expect: signedInPage },
+  { file: '[locale]/forgot-password/page.tsx', path: () => '/en/forgot-password', expect: everyone(200) },
+  // A made-up link: the page says it no longer works, to anyone.
+  { file: '[locale]/reset-password/page.tsx', path: () => '/en/reset-password?token=made-up', expect: everyone(200) },
+  { file: '[locale]/verify-email/page.tsx', path: () => '/en/verify-email?token=made-up', expect: everyone(200) },
   { file: '[locale]/editor/page.tsx', path: () => '/en/editor', expect: editorsPage },
   { file: '[locale]/editor/reports/[id]/page.tsx', path: (f) => `/en/editor/reports/${f.reportRef}`, expect: editorsPage },
   { file: '[locale]/admin/page.tsx', path: () => '/en/admin', expect: adminsPage },
@@ -51,6 +56,8 @@ const routes: Entry[] = [
   { file: 'api/auth/[...nextauth]/route.ts', path: () => '/api/auth/session', expect: everyone(200) },
   { file: 'api/health/route.ts', path: () => '/api/health', expect: everyone(200) },
   { file: 'api/me/route.ts', path: () => '/api/me', expect: everyone(200) },
+  { file: 'api/me/export/route.ts', path: () => '/api/me/export', expect: { anonymous: 401, learner: 200, editor: 200, admin: 200 } },
+  { file: 'api/admin/export/route.ts', path: (f) => `/api/admin/export?user=${f.learnerId}`, expect: { anonymous: 401, learner: 403, editor: 403, admin: 200 } },
   { file: 'api/progress/route.ts', path: () => `/api/progress?course=${course}`, expect: { anonymous: 401, learner: 200, editor: 200, admin: 200 } },
   // Signed in, then the (empty) heartbeat is refused for its body: authentication comes first.
   { file: 'api/progress/route.ts', method: 'POST', path: () => '/api/progress', body: {}, expect: { anonymous: 401, learner: 400, editor: 400, admin: 400 } },
@@ -64,6 +71,12 @@ const routes: Entry[] = [
 /** Every server action, by the role it needs; those open to anyone are tried in the spec named. */
 const actions: Array<{ file: string; name: string; role: 'editor' | 'admin' } | { file: string; name: string; open: string }> = [
   { file: 'lib/admin/actions.ts', name: 'changeRoleAction', role: 'admin' },
+  { file: 'lib/admin/account-actions.ts', name: 'deleteLearnerAction', role: 'admin' },
+  ...['requestResetAction', 'resetPasswordAction', 'confirmEmailAction', 'resendVerificationAction', 'updateProfileAction', 'changeEmailAction', 'changePasswordAction', 'endSessionAction', 'endOtherSessionsAction', 'deleteAccountAction'].map((name) => ({
+    file: 'lib/account/actions.ts',
+    name,
+    open: 'accounts.spec.ts (each acts on the signed-in user only)',
+  })),
   { file: 'lib/reports/editor-actions.ts', name: 'changeStatusAction', role: 'editor' },
   { file: 'lib/reports/editor-actions.ts', name: 'applyCorrectionAction', role: 'editor' },
   { file: 'lib/reports/editor-actions.ts', name: 'revertCorrectionAction', role: 'editor' },
@@ -84,7 +97,10 @@ function filesUnder(dir: string): string[] {
 test.describe('the matrix covers everything', () => {
   test('every page, route handler and metadata route under app/ is in the matrix', () => {
     const answering = /(^|\/)(page\.(tsx|ts|jsx|js)|route\.(ts|js)|(robots|sitemap|manifest)\.(ts|tsx))$/;
-    const files = filesUnder('app').map((file) => path.relative('app', file).split(path.sep).join('/')).filter((file) => answering.test(file));
+    // A parallel-route slot (@account) renders inside its page's URL; it is not a route of its own.
+    const files = filesUnder('app')
+      .map((file) => path.relative('app', file).split(path.sep).join('/'))
+      .filter((file) => answering.test(file) && !file.split('/').some((segment) => segment.startsWith('@')));
     expect(files.length).toBeGreaterThan(20);
     expect([...new Set(routes.map((route) => route.file))].sort()).toEqual(files.sort());
   });
@@ -246,5 +262,18 @@ test.describe('every role against every page, route handler and server action', 
     expect(await roleOf()).toBe(en.admin.roles.learner);
     await post('admin', url, { ...form, confirm: 'yes' }, true);
     expect(await roleOf()).toBe(en.admin.roles.admin);
+  });
+
+  test('deleting a learner: refused for anonymous, learner and editor (nothing changes), done by an admin', async ({ browser }) => {
+    const target = { email: `matrix.deleted.${Date.now().toString(36)}.${process.pid}@e2e.test`, password: 'to be deleted words', role: 'learner' as const, name: 'Matrix Deleted' };
+    createUser(target);
+    const users = await (await clients.admin.get(`/en/admin/users?q=${encodeURIComponent(target.email)}`)).text();
+    const id = /\/en\/admin\/users\/([0-9a-f-]{36})/.exec(users)![1]!;
+    const url = `/en/admin/learners/${id}`;
+    const form = await formShownTo(browser, 'admin', url, '[data-testid=delete-learner]');
+    for (const role of ['anonymous', 'learner', 'editor'] as const) await post(role, url, { ...form, confirm: 'yes' }, false);
+    expect((await clients.admin.get(url)).status()).toBe(200);
+    await post('admin', url, { ...form, confirm: 'yes' }, true);
+    expect((await clients.admin.get(url, { failOnStatusCode: false })).status()).toBe(404);
   });
 });

@@ -3,8 +3,10 @@ import { expect, test } from '@playwright/test';
 
 // Measured, not timed: bytes of JavaScript the browser transfers for a lesson page.
 // Next 16 + React 19's own runtime is about 135 kB of it (measured chunk by chunk),
-// our islands about 8.5 kB: the player, transcript, quiz, report form, progress.
-const budgetKb = 141;
+// our islands about 9.5 kB: the player, transcript, quiz, report form (with its counter),
+// the signed-in hint and the progress panel's placeholder. Measured 141.4 kB after the
+// experience issue; the performance issue aims at 130 kB.
+const budgetKb = 142;
 
 test(`the lesson page’s JavaScript stays within budget (≤ ${budgetKb} kB compressed)`, async ({ page }) => {
   const scripts: { url: string; bytes: number }[] = [];

@@ -80,9 +80,14 @@ test.describe('the quiz posted by hand, without JavaScript, on the production bu
     await noScript.goto(view.path);
     const hidden = await quizFormFields(noScript);
     const right = quiz.flatMap((q) => q.answer.map((choice) => [`q:${q.id}`, choice] as [string, string]));
-    const flood = Array.from({ length: 4000 }, (_, i) => [`q:k${i}`, 'x'] as [string, string]);
+    const flood = (n: number) => Array.from({ length: n }, (_, i) => [`q:k${i}`, 'x'] as [string, string]);
 
-    const refused = await postQuiz(noScript.request, view.path, hidden, [...right, ...flood], ip);
+    // 4,000 made-up keys are over the body limit of a form post: refused before the action runs.
+    const tooBig = await postQuiz(noScript.request, view.path, hidden, [...right, ...flood(4000)], ip);
+    expect(tooBig.status).toBe(413);
+    expectNoKey(tooBig.body, quiz);
+    // Fewer, within the limit: the quiz itself refuses them.
+    const refused = await postQuiz(noScript.request, view.path, hidden, [...right, ...flood(300)], ip);
     expect(refused.status).toBe(200);
     expect(refused.body).toContain('These answers do not match the quiz on this page.');
     expectNoKey(refused.body, quiz);
@@ -180,7 +185,7 @@ test.describe('a learner taking the quiz', () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
       for (const question of quiz) await view.setAnswer(question.id, wrongChoices(question));
       await view.submitQuiz();
-      await expect(page.getByTestId('quiz-score')).toHaveText(`Vous avez répondu correctement à 0 questions sur ${quiz.length} (0 %).`);
+      await expect(page.getByTestId('quiz-score')).toHaveText(`Vous avez répondu correctement à 0 question sur ${quiz.length} (0 %).`);
       if (attempt < 3) {
         await expect(view.quizResult()).toContainText(`Essais restants pour le moment : ${3 - attempt}.`);
         await view.retryQuiz().click();

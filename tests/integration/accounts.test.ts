@@ -18,6 +18,7 @@ const { confirmEmail, sendEmailChange, sendVerification, warnAccountExists } = a
 const { registerAccount } = await import('@/lib/auth/registration');
 const { accountView, deleteAccount, endOneSession, exportUserData } = await import('@/lib/account/profile');
 const { hashToken } = await import('@/lib/account/tokens');
+const { certificateView } = await import('@/lib/certificates/view');
 const { reportsOf } = await import('@/lib/reports/queue');
 const { AppError } = await import('@/lib/http/errors');
 const { notifyReporter } = await import('@/lib/reports/notify');
@@ -196,13 +197,14 @@ describe('sessions, export and deletion', () => {
     const lia = makeUser('lia.delete@example.com');
     makeSession(lia.id);
     const t = now();
-    db().insert(certificates).values({ id: 'CERT-DELETE-1', userId: lia.id, course: 'c', learnerName: 'Lia Rossi', issuedAt: t }).run();
+    db().insert(certificates).values({ id: 'CERT-DELETE-1-aaaaaaaaaa', userId: lia.id, course: 'c', learnerName: 'Lia Rossi', issuedAt: t }).run();
     // Sent anonymously by someone else with this (never verified) address: not Lia's to erase.
     db().insert(reports).values({ course: 'c', lesson: 'l', locale: 'it', target: 'video', message: 'someone else wrote this', email: 'lia.delete@example.com', createdAt: t, updatedAt: t }).run();
     deleteAccount(lia);
     expect(findUserById({ id: lia.id })).toBeUndefined();
     expect(liveSessions(lia.id)).toHaveLength(0);
-    expect(db().select().from(certificates).all().find((c) => c.id === 'CERT-DELETE-1')).toMatchObject({ userId: null, learnerName: 'Lia Rossi' });
+    expect(db().select().from(certificates).all().find((c) => c.id === 'CERT-DELETE-1-aaaaaaaaaa')).toMatchObject({ userId: null, learnerName: 'Lia Rossi' });
+    expect(certificateView('CERT-DELETE-1-aaaaaaaaaa', 'en')).toMatchObject({ learnerName: 'Lia Rossi', locale: 'en' });
     expect(db().select().from(reports).all().find((r) => r.message === 'someone else wrote this')?.email).toBe('lia.delete@example.com');
   });
 });

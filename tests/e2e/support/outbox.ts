@@ -18,15 +18,18 @@ async function messagesTo(address: string) {
   return parsed.filter((mail) => [mail.to].flat().some((to) => to?.text.toLowerCase() === address.toLowerCase()));
 }
 
-/** Waits for the `nth` message to `address` (1 = the first) and returns its subject and the link to `page` in it. */
+/** Waits for the `nth` message to `address` with a link to `page` (1 = the first) and returns its subject and that link. */
 export async function mailLink(address: string, page: string, nth = 1) {
   let found: { subject: string; link: string } | undefined;
   await expect
     .poll(
       async () => {
-        const mail = (await messagesTo(address))[nth - 1];
-        const link = mail?.text && new RegExp(`https?://[^\\s]+/${page}\\?token=[\\w-]+`).exec(mail.text)?.[0];
-        if (mail && link) found = { subject: mail.subject ?? '', link };
+        const linkTo = new RegExp(`https?://[^\\s]+/${page}\\?token=[\\w-]+`);
+        const withLink = (await messagesTo(address)).flatMap((mail) => {
+          const link = mail.text && linkTo.exec(mail.text)?.[0];
+          return link ? [{ subject: mail.subject ?? '', link }] : [];
+        });
+        found = withLink[nth - 1];
         return Boolean(found);
       },
       { timeout: 20_000, message: `mail ${nth} to ${address} with a ${page} link` },
