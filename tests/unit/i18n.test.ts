@@ -57,7 +57,8 @@ describe('formatMessage (ICU)', () => {
     expect(t('catalog.lessons', { count: 1 })).toBe('1 lezione');
     expect(t('catalog.lessons', { count: 5 })).toBe('5 lezioni');
     expect(t('quiz.score', { score: 1, total: 5, percent: 20 })).toBe('Hai risposto correttamente a 1 domanda su 5 (20%).');
-    expect(getTranslator('en')('quiz.score', { score: 1, total: 5, percent: 20 })).toBe('You answered 1 question of 5 correctly (20%).');
+    expect(getTranslator('en')('quiz.score', { score: 1, total: 5, percent: 20 })).toBe('You answered 1 of 5 questions correctly (20%).');
+    expect(getTranslator('en')('quiz.score', { score: 1, total: 1, percent: 100 })).toBe('You answered 1 of 1 question correctly (100%).');
     expect(getTranslator('fr')('errors.reportRateLimited', { minutes: 1 })).toContain('dans 1 minute.');
     expect(getTranslator('es')('errors.reportRateLimited', { minutes: 15 })).toContain('dentro de 15 minutos.');
     expect(getTranslator('zh')('catalog.lessons', { count: 1 })).toBe('1 节课');
