@@ -64,3 +64,16 @@ export function exportUserData(userId: string, now = new Date()) {
     reports: data.reports,
   };
 }
+
+/** The export as a JSON download, for the user themself or an admin; undefined when there is no such user. */
+export function userDataDownload(userId: string): Response | undefined {
+  const data = exportUserData(userId);
+  if (!data) return undefined;
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="aula-data-${data.exportedAt.slice(0, 10)}.json"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
