@@ -108,6 +108,15 @@ test.describe('error reports', () => {
     await expect(page.getByTestId('apply-diff').locator('del')).not.toHaveCount(0);
     await expect(page.getByTestId('apply-diff').locator('ins')).not.toHaveCount(0);
     await expect(page.getByTestId('apply-diff').locator('ins').first()).toContainText('Corrected by the');
+    // Removals and additions are told apart by more than colour, and each has its own background.
+    const looks = await page.getByTestId('apply-diff').evaluate((diff) => {
+      const style = (selector: string) => getComputedStyle(diff.querySelector(selector)!);
+      const same = getComputedStyle(diff).backgroundColor;
+      return { del: [style('del').backgroundColor, style('del').textDecorationLine], ins: [style('ins').backgroundColor, style('ins').textDecorationLine], same };
+    });
+    expect(looks.del[1]).toBe('line-through');
+    expect(looks.ins[1]).toBe('underline');
+    expect(new Set([looks.del[0], looks.ins[0], looks.same]).size).toBe(3);
     // Most of the passage goes: nothing is applied until the editor confirms.
     await page.getByTestId('apply-form').getByRole('button', { name: 'Apply correction' }).click();
     await expect(page.getByTestId('apply-form').locator('.notice--error')).toContainText('removes most of the passage');
