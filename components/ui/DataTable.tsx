@@ -18,7 +18,7 @@ type Props<R> = {
   rows: R[];
   rowKey: (row: R) => string;
   rowProps?: (row: R) => DataAttributes;
-  /** `data-table--stack`: one card per row on a phone; `admin-table`: wide, one line per cell. */
+  /** `data-table--stack`: one card per row on a phone, each cell led by its column's name; `admin-table`: wide, one line per cell. */
   variant?: 'stack' | 'wide';
   testId?: string;
 };
@@ -51,7 +51,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, rowProps, variant
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.key} {...column.cellProps?.(row)}>
+                  <td key={column.key} data-label={variant === 'stack' && typeof column.header === 'string' ? column.header : undefined} {...column.cellProps?.(row)}>
                     {column.cell(row)}
                   </td>
                 ),

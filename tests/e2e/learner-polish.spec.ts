@@ -81,6 +81,12 @@ test.describe('styles in both colour schemes (the unclosed @media block must not
         await page.goto(path);
         expect(await overflow(page), path).toBe(0);
       }
+      // /me on a phone: each lesson a small card whose cells name their column, the status included, none hidden off to the side.
+      const cells = page.locator('[data-testid^="me-course-"] tbody tr').first().locator('td');
+      const labels = await cells.evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+      expect(labels).toEqual(['"Video guardato: "', '"Miglior quiz: "', '"Stato: "']);
+      const status = await cells.last().boundingBox();
+      expect(status!.x + status!.width).toBeLessThanOrEqual(phone.width);
       await context.close();
     });
   }

@@ -43,6 +43,7 @@ export default async function MyProgressPage({ params }: Props) {
             rows={course.lessons.map((lesson) => ({ lesson, status: status.lessons.find((item) => item.lesson === lesson.slug)! }))}
             rowKey={({ lesson }) => lesson.slug}
             rowProps={({ lesson }) => ({ 'data-lesson': lesson.slug })}
+            variant="stack"
             columns={[
               { key: 'lesson', header: t('me.lesson'), rowHeader: true, cell: ({ lesson }) => <a href={`/${locale}/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</a> },
               { key: 'coverage', header: t('me.coverage'), cell: ({ status: lesson }) => `${lesson.watchedPercent}%` },
