@@ -12,8 +12,12 @@ const nextConfig = {
     serverActions: { bodySizeLimit: bodyLimits.action },
   },
   serverExternalPackages: ['better-sqlite3'],
+  // Under `npm start` (and so in production, the bench and the browser tests) our own server
+  // (scripts/lib/serve.ts) sets these on every response, once built: from here Next would match and
+  // compile them again on every request (the CSP's `data:` makes it a path pattern to compile).
+  // `next dev` has no server of ours, so it gets them from here.
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return process.env.NODE_ENV === 'development' ? [{ source: '/:path*', headers: securityHeaders }] : [];
   },
 };
 

@@ -22,7 +22,26 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const out = process.env.BENCH_LIGHTHOUSE_OUT || 'bench-results/lighthouse.json';
 const say = (text: string) => console.log(text);
 
-type Run = { formFactor: 'mobile' | 'desktop'; signedIn: boolean; scores: Record<string, number | null>; lcpMs: number | null; unusedJsBytes: number | null; unusedJsFiles: number; failing: Record<string, string[]>; warnings: string[] };
+type Run = {
+  formFactor: 'mobile' | 'desktop';
+  signedIn: boolean;
+  scores: Record<string, number | null>;
+  lcpMs: number | null;
+  metrics: Record<string, number | null>;
+  lcpElement: string | null;
+  unusedJsBytes: number | null;
+  unusedJsFiles: number;
+  failing: Record<string, string[]>;
+  warnings: string[];
+};
+
+/** FCP, speed index, TBT and CLS of a run, in one line. */
+function metricsLine(run: Run): string {
+  const ms = (id: string) => (run.metrics[id] == null ? '–' : `${(run.metrics[id]! / 1000).toFixed(2)} s`);
+  const tbt = run.metrics['total-blocking-time'];
+  const cls = run.metrics['cumulative-layout-shift'];
+  return `FCP ${ms('first-contentful-paint')}, speed index ${ms('speed-index')}, TBT ${tbt == null ? '–' : `${Math.round(tbt)} ms`}, CLS ${cls == null ? '–' : cls.toFixed(3)}; LCP element ${run.lcpElement ?? '–'}`;
+}
 
 function table(runs: Run[]): string {
   const header = ['run', ...categories, 'LCP', 'unused JS'];
@@ -62,6 +81,7 @@ async function main() {
     console.log(`\nLighthouse ${results.lighthouse} on ${results.url} (load average ${results.machine.loadAverage[0]})\n\n${table(runs)}`);
     for (const run of runs) {
       const label = `${run.formFactor}, ${run.signedIn ? 'signed in' : 'signed out'}`;
+      console.log(`  ${label}: ${metricsLine(run)}`);
       for (const [category, ids] of Object.entries(run.failing)) if (ids.length > 0) console.log(`  ${label}: ${category} below 100 because of ${ids.join(', ')}`);
       for (const warning of run.warnings) console.log(`  ${label}: ${warning}`);
     }

@@ -26,6 +26,11 @@ async function audit(port, formFactor, signedIn) {
     signedIn,
     scores: Object.fromEntries(categories.map((c) => [c, typeof lhr.categories[c]?.score === 'number' ? Math.round(lhr.categories[c].score * 100) : null])),
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? null,
+    // What the performance score is made of, and which element the LCP was, to say where a score below 100 comes from.
+    metrics: Object.fromEntries(
+      ['first-contentful-paint', 'speed-index', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id]?.numericValue ?? null]),
+    ),
+    lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
     unusedJsBytes: unused?.overallSavingsBytes ?? null,
     unusedJsFiles: unused?.items?.length ?? 0,
     // Outside performance, the audits that did not pass, to say why a score is below 100.

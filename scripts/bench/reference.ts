@@ -60,7 +60,11 @@ export async function startReference(root: string, port: number, database: strin
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', BENCH_REFERENCE_DB: database };
   const server = startProcess(`http://127.0.0.1:${port}`, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: referenceDir(root), env });
-  await waitUntilUp(server, `${server.base}/tiny`, 120_000);
+  // Up once a route handler answers: like Aula, whose readiness check is one (/api/health), it has then run
+  // request code inside Next's AsyncLocalStorage, which on Node 20 turns on promise hooks for the
+  // process's life and makes every later request dearer. Polled on a static page, the reference
+  // served its static pages without them, while Aula never could.
+  await waitUntilUp(server, `${server.base}/api/json`, 120_000);
   return server;
 }
 

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestHandlers } from 'next/dist/server/lib/start-server';
 import { frontCacheControl } from '@/lib/http/cache-control';
+import { securityHeaders } from '@/lib/http/security-headers.mjs';
 import { answeredByGuard, buildActions, guardServer } from './request-gate';
 
 export type Serving = {
@@ -22,6 +23,16 @@ function localOrigin(host: string | undefined, address: AddressInfo): string {
 function shortenFrontCache(res: http.ServerResponse): void {
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'cache-control' && typeof value === 'string' ? frontCacheControl(value) : value);
+}
+
+/**
+ * The security headers, on every answer (pages, APIs, static files, our own
+ * refusals), set here once per response. Next would otherwise apply them
+ * from next.config.mjs by matching and compiling each one on every request.
+ * An answer that sets one of them itself overrides it.
+ */
+export function setSecurityHeaders(res: http.ServerResponse): void {
+  for (const { key, value } of securityHeaders) res.setHeader(key, value);
 }
 
 /** The port or address cannot be used (taken, not this machine's, or privileged). */
@@ -56,6 +67,7 @@ export async function serve({ dir, port, host, onRequest }: { dir: string; port:
   const knownActions = buildActions(dir);
   const server = http.createServer(async (req, res) => {
     try {
+      setSecurityHeaders(res);
       if (await answeredByGuard(req, res, knownActions)) return;
       shortenFrontCache(res);
       await (await next.ready!).requestHandler(req, res);

@@ -60,14 +60,25 @@ test.describe('errors and health', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
-  test('security headers are on pages and APIs', async ({ request }) => {
-    for (const url of ['/it', '/api/health', '/it/login']) {
+  test('security headers are on pages, APIs, static files and refusals', async ({ request }) => {
+    const lesson = '/it/courses/risoluzione-dei-conflitti/livelli-di-contatto';
+    const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(await (await request.get(lesson)).text())?.[1];
+    expect(script).toBeTruthy();
+    for (const url of ['/it', lesson, '/api/health', '/it/login', '/it/no-such-page', script!]) {
       const headers = (await request.get(url)).headers();
       expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy'], url).toContain("img-src 'self' data: blob:");
       expect(headers['x-content-type-options'], url).toBe('nosniff');
       expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+      expect(headers['x-frame-options'], url).toBe('DENY');
+      expect(headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(headers['permissions-policy'], url).toContain('camera=()');
       expect(headers['x-powered-by'], url).toBeUndefined();
     }
+    // Refused by our server before Next: a method a page does not serve.
+    const refused = await request.fetch('/it', { method: 'DELETE' });
+    expect(refused.status()).toBe(405);
+    expect(refused.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
   test('the catalog is prerendered (served from the static cache)', async ({ request }) => {
