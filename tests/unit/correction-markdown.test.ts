@@ -18,7 +18,7 @@ const scope = (paragraphs: Record<string, string>): LessonScope => ({
 /** The paragraph as the lesson page renders it, with `correction` live over the file's text. */
 function rendered(correction: string): string {
   const { Paragraph } = transcriptComponents(scope({ 'p-1': correction })) as { Paragraph: (props: { id: string; children?: string }) => React.ReactNode };
-  return renderToStaticMarkup(createElement(Paragraph, { id: 'p-1', children: 'testo del file' }));
+  return renderToStaticMarkup(createElement(Paragraph, { id: 'p-1' }, 'testo del file'));
 }
 
 describe('an editor correction in inline markdown', () => {
