@@ -45,14 +45,18 @@ function plainText(node: RootContent | Root): string {
 
 const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-/** Parses a content file: YAML frontmatter, JSX blocks (`<Paragraph>`, `<Summary>`…) and plain prose. */
-export function parseMdx(source: string, file: string): ParsedMdx {
-  let tree: Root;
+/** The syntax tree of a content file (mdast with MDX nodes); a syntax error names the file and line. */
+export function parseTree(source: string, file: string): Root {
   try {
-    tree = processor.parse(source);
+    return processor.parse(source);
   } catch (error) {
     throw new ContentError(file, 'mdx', (error as Error).message);
   }
+}
+
+/** Parses a content file: YAML frontmatter, JSX blocks (`<Paragraph>`, `<Summary>`…) and plain prose. */
+export function parseMdx(source: string, file: string): ParsedMdx {
+  const tree = parseTree(source, file);
   const result: ParsedMdx = { frontmatter: undefined, elements: [], prose: [] };
   for (const node of tree.children) {
     if (node.type === 'yaml') {
