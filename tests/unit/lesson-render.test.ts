@@ -12,7 +12,8 @@ import { compileMdx, renderMdx } from '../support/render-mdx';
 const catalog = readCatalog(path.join(process.cwd(), 'content'));
 const labels = { jumpTo: 'Go to {time}', report: 'Report', takeaways: 'Takeaways' };
 const renderedIds = (html: string) => [...html.matchAll(/data-paragraph="([^"]+)"/g)].map((match) => match[1]);
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+/** The words of the HTML: blocks apart, inline markup (emphasis, links) joined to its words. */
+const text = (html: string) => html.replace(/<\/(p|li|aside|div|ul|ol)>|<(li|p|button|a class)[^>]*>/g, ' ').replace(/<[^>]+>/g, '').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 const cases = catalog.courses.flatMap((course) =>
   course.lessons.flatMap((lesson) => locales.filter((locale) => lesson.texts[locale]).map((locale) => ({ course, lesson, locale }))),
@@ -36,10 +37,14 @@ describe('every lesson in every locale renders the paragraphs the loader reads',
     expect(renderedIds(transcript)).toEqual(file.paragraphs.map((p) => p.id));
     // The words the loader gives captions and search are the words on the page.
     for (const paragraph of file.paragraphs) expect(text(transcript)).toContain(paragraph.text);
+    // Lesson 5's worked case and second example are <Example> blocks, in every locale.
+    if (lesson.slug === 'clienti-problematici-online') expect(transcript.match(/data-block="example"/g)).toHaveLength(4);
     const summary = renderMdx(Content, summaryComponents(scope));
     expect(renderedIds(summary)).toEqual([]);
     for (const part of [...file.summary, ...file.takeaways]) expect(text(summary)).toContain(part);
-    // Every cross-link became a path in the reader's locale: none was left as plain text.
+    // Every cross-link became a path in the reader's locale, none was left as plain text.
     expect(transcript + summary).not.toMatch(/href="\.\.\//);
+    const links = [...file.paragraphs.map((p) => p.markdown), ...file.summaryMarkdown].join(' ').match(/\]\(\.\.\//g)?.length ?? 0;
+    expect(transcript.match(new RegExp(`href="/${locale}/courses/${course.slug}/`, 'g'))?.length ?? 0).toBe(links);
   });
 });
