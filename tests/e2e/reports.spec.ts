@@ -108,7 +108,7 @@ test.describe('error reports', () => {
     await page.locator('#apply-form-text').fill(corrected);
     await expect(page.getByTestId('apply-diff').locator('del')).not.toHaveCount(0);
     await expect(page.getByTestId('apply-diff').locator('ins')).not.toHaveCount(0);
-    await expect(page.getByTestId('apply-diff').locator('ins').first()).toContainText('Corrected by the');
+    await expect(page.getByTestId('apply-diff').locator('ins').first()).toContainText('Corrected');
     // Most of the passage goes: nothing is applied until the editor confirms.
     await page.getByTestId('apply-form').getByRole('button', { name: 'Apply correction' }).click();
     await expect(page.getByTestId('apply-form').locator('.notice--error')).toContainText('removes most of the passage');
