@@ -1,5 +1,7 @@
+import createMDX from '@next/mdx';
 import { bodyLimits } from './lib/http/body-limits.mjs';
 import { securityHeaders } from './lib/http/security-headers.mjs';
+import { mdxCompileOptions } from './lib/content/mdx-options.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,4 +23,9 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Lessons and help pages are MDX files compiled by Next (content/, app/…/help)
+// with the components of mdx-components.tsx; lib/content reads the same files
+// for the data the rest of the app needs (ids, quiz, timings, plain text).
+const withMDX = createMDX({ options: mdxCompileOptions });
+
+export default withMDX(nextConfig);

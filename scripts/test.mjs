@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm test: type check, lint (eslint, stylelint: the parts of `npm run lint`),
+ * the content check (`npm run content:check`),
  * unit/integration tests (Vitest), then browser tests (Playwright, Chromium)
  * against a production build, then a smoke run of the bench (1 s per hot path;
  * counted as one check). Ends with one line:
@@ -57,6 +58,7 @@ function findChromium() {
 check('Type check (tsc)', bin('tsc'), ['--noEmit']);
 check('Lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
 check('Lint CSS (stylelint)', bin('stylelint'), ['--max-warnings', '0', '**/*.css']);
+check('Content (npm run content:check)', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-check.ts']);
 
 rmSync('test-results', { recursive: true, force: true });
 run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);

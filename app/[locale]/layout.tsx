@@ -49,6 +49,9 @@ export default async function LocaleLayout({ children, account, params }: { chil
         </main>
         <footer className="site-footer">
           <p>{t('site.footer')}</p>
+          <nav aria-label={t('site.footerNav')}>
+            <a href={`/${locale}/help`}>{t('site.help')}</a> · <a href={`/${locale}/privacy`}>{t('site.privacy')}</a>
+          </nav>
         </footer>
       </body>
     </html>

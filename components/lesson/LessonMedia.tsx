@@ -1,11 +1,12 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef, type ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { paragraphSeekTime } from '@/lib/player/playback';
 import { setActiveParagraph } from '@/lib/player/store';
 import { useCourseProgress } from '@/lib/progress/client-store';
-import { Transcript, type Paragraph } from './Transcript';
+import type { Span } from '@/lib/content/transcript-timing';
+import { Transcript, type JumpTarget } from './Transcript';
 import { useActiveParagraph } from './useActiveParagraph';
 import { useWatchTracking } from './useWatchTracking';
 import { VideoPlayer } from './VideoPlayer';
@@ -14,7 +15,7 @@ import { VideoPlayer } from './VideoPlayer';
 const ResumeBar = lazy(() => import('./learner-only').then((parts) => ({ default: parts.ResumeBar })));
 
 type Labels = Record<
-  'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'keyboard' | 'resumedAt' | 'startOver' | 'resumeAt' | 'report',
+  'video' | 'speed' | 'videoFallback' | 'downloadVideo' | 'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'keyboard' | 'resumedAt' | 'startOver' | 'resumeAt',
   string
 >;
 
@@ -24,7 +25,10 @@ type Props = {
   duration: number;
   locale: Locale;
   textLocale: Locale;
-  paragraphs: Paragraph[];
+  /** Each paragraph's id and time span: what following the video needs (the text comes as `transcript`). */
+  spans: Span[];
+  /** The transcript's paragraphs, rendered on the server. */
+  transcript: ReactNode;
   media: { video: string; poster: string; captions: { locale: Locale; url: string }[] };
   transcriptUrl: string;
   labels: Labels;
@@ -38,18 +42,18 @@ type Props = {
  * shared through lib/player/store), watching tracked (useWatchTracking), and a
  * learner taken back to where they left off (ResumeBar).
  */
-export function LessonMedia({ course, lesson, duration, locale, textLocale, paragraphs, media, transcriptUrl, labels, videoNote }: Props) {
+export function LessonMedia({ course, lesson, duration, locale, textLocale, spans, transcript, media, transcriptUrl, labels, videoNote }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const seek = useCallback((seconds: number) => {
     const element = video.current;
     if (element) element.currentTime = Math.max(0, seconds);
   }, []);
   useWatchTracking(video, { course, lesson, duration });
-  useActiveParagraph(video, paragraphs, seek);
+  useActiveParagraph(video, spans, seek);
   const learner = useCourseProgress(course).kind === 'learner';
   const isPlaying = useCallback(() => video.current?.paused === false, []);
 
-  const jump = (paragraph: Paragraph) => {
+  const jump = (paragraph: JumpTarget) => {
     seek(paragraphSeekTime(paragraph.start));
     setActiveParagraph(paragraph.id);
     history.replaceState(null, '', `#${paragraph.id}`);
@@ -70,7 +74,9 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, para
           </Suspense>
         )}
       </div>
-      <Transcript paragraphs={paragraphs} textLocale={textLocale} transcriptUrl={transcriptUrl} isPlaying={isPlaying} onJump={jump} labels={labels} />
+      <Transcript textLocale={textLocale} transcriptUrl={transcriptUrl} isPlaying={isPlaying} onJump={jump} labels={labels}>
+        {transcript}
+      </Transcript>
     </div>
   );
 }

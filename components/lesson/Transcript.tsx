@@ -1,41 +1,71 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
-import { clock } from '@/lib/format';
-import { interpolate } from '@/lib/i18n/interpolate';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { localeTags, type Locale } from '@/lib/i18n/locales';
 import { requestReport, usePlayerState } from '@/lib/player/store';
 
-export type Paragraph = { id: string; text: string; start: number; end: number };
-type Labels = Record<'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download' | 'jumpTo' | 'report', string>;
+/** Where a click on a paragraph seeks to. */
+export type JumpTarget = { id: string; start: number };
+type Labels = Record<'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download', string>;
 
 type Props = {
-  paragraphs: Paragraph[];
+  /** The paragraphs, rendered on the server (components/lesson/mdx): `<li data-paragraph data-start>` each. */
+  children: ReactNode;
   textLocale: Locale;
   transcriptUrl: string;
   /** Whether the video is playing: the spoken paragraph is kept in view only then. */
   isPlaying: () => boolean;
-  onJump: (paragraph: Paragraph) => void;
+  onJump: (target: JumpTarget) => void;
   labels: Labels;
 };
 
-/** The transcript beside the video: highlighted as it is spoken, a click seeks, copy and download, a ⚑ per paragraph that asks the report form (through the store) to report on it. */
-export function Transcript({ paragraphs, textLocale, transcriptUrl, isPlaying, onJump, labels }: Props) {
+/** The words of the transcript as shown (corrections included), paragraphs separated by a blank line. */
+function transcriptText(list: HTMLElement): string {
+  return Array.from(list.querySelectorAll<HTMLElement>('.transcript__text'), (text) => (text.textContent ?? '').replace(/\s+/g, ' ').trim()).join('\n\n');
+}
+
+/**
+ * The transcript beside the video. Its paragraphs arrive as server-rendered
+ * HTML (the text travels once); this island takes them over through their data
+ * attributes: the spoken one is highlighted and kept in view, a click seeks, the
+ * ⚑ asks the report form (through the store) to report on it, copy and download.
+ */
+export function Transcript({ children, textLocale, transcriptUrl, isPlaying, onJump, labels }: Props) {
   const active = usePlayerState((state) => state.active);
   const list = useRef<HTMLOListElement>(null);
   const [follow, setFollow] = useState(true);
   const [copied, setCopied] = useState(false);
 
-  // Keep the spoken paragraph in view inside the transcript's own scroll box.
+  // The highlight is an attribute on the server's <li>: React does not render those items again.
   useEffect(() => {
     const container = list.current;
-    if (!follow || !active || !container || !isPlaying()) return;
-    const item = container.querySelector<HTMLElement>(`[data-paragraph="${active}"]`);
-    if (item) container.scrollTo({ top: item.offsetTop - container.offsetTop - 16, behavior: 'smooth' });
+    if (!container) return;
+    for (const item of container.querySelectorAll('[aria-current]')) item.removeAttribute('aria-current');
+    const item = active ? container.querySelector<HTMLElement>(`[data-paragraph="${CSS.escape(active)}"]`) : null;
+    item?.setAttribute('aria-current', 'true');
+    // Keep the spoken paragraph in view inside the transcript's own scroll box.
+    if (item && follow && isPlaying()) container.scrollTo({ top: item.offsetTop - container.offsetTop - 16, behavior: 'smooth' });
   }, [active, follow, isPlaying]);
 
+  const onClick = (event: MouseEvent<HTMLOListElement>) => {
+    const target = event.target as HTMLElement;
+    const item = target.closest<HTMLElement>('[data-paragraph]');
+    if (!item) return;
+    const report = target.closest<HTMLElement>('[data-report]');
+    if (report) {
+      requestReport(report.dataset.report!);
+      return;
+    }
+    const link = target.closest('a');
+    // A link in the text (another lesson, a page) is followed; the time link and the rest of the paragraph seek.
+    if (link && !link.classList.contains('transcript__time')) return;
+    event.preventDefault();
+    onJump({ id: item.dataset.paragraph!, start: Number(item.dataset.start) });
+  };
+
   const copy = async () => {
-    await navigator.clipboard.writeText(paragraphs.map((p) => p.text).join('\n\n'));
+    if (!list.current) return;
+    await navigator.clipboard.writeText(transcriptText(list.current));
     setCopied(true);
     setTimeout(() => setCopied(false), 2500);
   };
@@ -54,38 +84,9 @@ export function Transcript({ paragraphs, textLocale, transcriptUrl, isPlaying, o
           {labels.download}
         </a>
       </div>
-      <ol className="transcript__list" ref={list} data-testid="transcript">
-        {paragraphs.map((paragraph) => (
-          <li
-            key={paragraph.id}
-            id={paragraph.id}
-            data-paragraph={paragraph.id}
-            data-start={paragraph.start}
-            aria-current={paragraph.id === active ? 'true' : undefined}
-            className="transcript__item"
-            onClick={(event) => {
-              if ((event.target as HTMLElement).closest('a')) event.preventDefault();
-              onJump(paragraph);
-            }}
-          >
-            <a className="transcript__time" href={`#${paragraph.id}`} aria-label={interpolate(labels.jumpTo, { time: clock(paragraph.start) })}>
-              {clock(paragraph.start)}
-            </a>
-            <p>{paragraph.text}</p>
-            <button
-              type="button"
-              className="transcript__report needs-js"
-              aria-label={labels.report}
-              title={labels.report}
-              onClick={(event) => {
-                event.stopPropagation();
-                requestReport(`paragraph:${paragraph.id}`);
-              }}
-            >
-              ⚑
-            </button>
-          </li>
-        ))}
+      {/* Clicks are handled here for every paragraph; each paragraph's time link is the keyboard's way to seek. */}
+      <ol className="transcript__list" ref={list} data-testid="transcript" onClick={onClick}>
+        {children}
       </ol>
     </section>
   );

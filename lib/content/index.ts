@@ -58,11 +58,11 @@ export function textLocaleOf(courseSlug: string, lessonSlug: string, locale: Loc
   return lesson && (lesson.texts[locale] ? locale : defaultLocale);
 }
 
-/** The text as the MDX file has it: what an override is made over. */
+/** The text as the MDX file writes it (markdown: emphasis and links kept): what an override is made over. */
 export function getFileText(courseSlug: string, lessonSlug: string, locale: Locale): { paragraphs: { id: string; keyPoint: string; text: string }[]; summary: string[] } | undefined {
   const lesson = findLesson(courseSlug, lessonSlug);
   const text = lesson?.texts[locale] ?? lesson?.texts[defaultLocale];
-  return text && { paragraphs: text.paragraphs, summary: text.summary };
+  return text && { paragraphs: text.paragraphs.map(({ id, keyPoint, markdown }) => ({ id, keyPoint, text: markdown })), summary: text.summaryMarkdown };
 }
 
 /** The folder of a lesson's MDX files, for writing corrections back. */

@@ -15,28 +15,48 @@ export class ContentError extends Error {
 export type ParsedMdx = {
   frontmatter: unknown;
   /** Top-level JSX elements in order, with their attributes and content. */
-  elements: { name: string; attributes: Record<string, string>; paragraphs: string[]; items: string[]; line: number }[];
+  elements: {
+    name: string;
+    attributes: Record<string, string>;
+    /** Plain text of each block inside (a paragraph, a block), and of each list item. */
+    paragraphs: string[];
+    items: string[];
+    /** All the words inside, without markup. */
+    text: string;
+    /** Each block inside as the file writes it (markdown): what an editor's correction is made over. */
+    markdown: string[];
+    line: number;
+  }[];
   prose: string[];
 };
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 
+// Blocks inside a block (paragraphs in an <Example>, items of a list) are words apart.
+const blockContainers = new Set(['root', 'mdxJsxFlowElement', 'list', 'listItem', 'blockquote']);
+
+/** The words of a node, without markup (emphasis, links, blocks): what captions, search and the narration read. */
 function plainText(node: RootContent | Root): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'yaml') return node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(plainText).join('');
+  if (node.type === 'image') return '';
+  if ('children' in node) return (node.children as RootContent[]).map(plainText).join(blockContainers.has(node.type) ? ' ' : '');
   return '';
 }
 
 const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-/** Parses a content file: YAML frontmatter, JSX blocks (`<Paragraph>`, `<Summary>`…) and plain prose. */
-export function parseMdx(source: string, file: string): ParsedMdx {
-  let tree: Root;
+/** The syntax tree of a content file (mdast with MDX nodes); a syntax error names the file and line. */
+export function parseTree(source: string, file: string): Root {
   try {
-    tree = processor.parse(source);
+    return processor.parse(source);
   } catch (error) {
     throw new ContentError(file, 'mdx', (error as Error).message);
   }
+}
+
+/** Parses a content file: YAML frontmatter, JSX blocks (`<Paragraph>`, `<Summary>`…) and plain prose. */
+export function parseMdx(source: string, file: string): ParsedMdx {
+  const tree = parseTree(source, file);
   const result: ParsedMdx = { frontmatter: undefined, elements: [], prose: [] };
   for (const node of tree.children) {
     if (node.type === 'yaml') {
@@ -64,6 +84,8 @@ export function parseMdx(source: string, file: string): ParsedMdx {
         attributes,
         paragraphs: paragraphs.filter(Boolean),
         items: items.filter(Boolean),
+        text: collapse(plainText(node)),
+        markdown: node.children.map((child) => collapse(source.slice(child.position?.start.offset, child.position?.end.offset))).filter(Boolean),
         line: node.position?.start.line ?? 0,
       });
     } else if (node.type === 'paragraph') {

@@ -27,6 +27,7 @@ export function readLessonFile(source: string, file: string): LessonFile {
 
   const paragraphs: LessonText['paragraphs'] = [];
   let summary: string[] | undefined;
+  let summaryMarkdown: string[] = [];
   let takeaways: string[] | undefined;
   for (const element of parsed.elements) {
     const where = `<${element.name}> at line ${element.line}`;
@@ -35,11 +36,12 @@ export function readLessonFile(source: string, file: string): LessonFile {
       if (!paragraphIdSchema.safeParse(id).success) throw new ContentError(file, `${where} id`, `"${id}" must be kebab-case ASCII`);
       if (paragraphs.some((p) => p.id === id)) throw new ContentError(file, `${where} id`, `"${id}" is used twice`);
       if (!keyPoint.trim() || keyPoint.length > 60) throw new ContentError(file, `${where} keyPoint`, 'required, at most 60 characters');
-      const text = element.paragraphs.join(' ');
+      const text = element.text;
       if (!text) throw new ContentError(file, where, 'is empty');
-      paragraphs.push({ id, keyPoint: keyPoint.trim(), text });
+      paragraphs.push({ id, keyPoint: keyPoint.trim(), text, markdown: element.markdown.join(' ') });
     } else if (element.name === 'Summary') {
       summary = element.paragraphs;
+      summaryMarkdown = element.markdown;
     } else if (element.name === 'Takeaways') {
       takeaways = element.items;
     } else {
@@ -51,7 +53,7 @@ export function readLessonFile(source: string, file: string): LessonFile {
   }
   if (!summary || summary.length < 1 || summary.length > 4) throw new ContentError(file, 'Summary', '1–4 paragraphs expected');
   if (!takeaways || takeaways.length < 3 || takeaways.length > 5) throw new ContentError(file, 'Takeaways', '3–5 list items expected');
-  return { title: meta.title, description: meta.description, order: meta.order, quiz: meta.quiz, paragraphs, summary, takeaways };
+  return { title: meta.title, description: meta.description, order: meta.order, quiz: meta.quiz, paragraphs, summary, summaryMarkdown, takeaways };
 }
 
 export type CourseFile = z.infer<typeof courseFrontmatterSchema> & { introduction: string[] };

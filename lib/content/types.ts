@@ -12,8 +12,11 @@ export type Paragraph = { id: string; keyPoint: string; text: string; start: num
 export type LessonText = {
   title: string;
   description: string;
-  paragraphs: Omit<Paragraph, 'start' | 'end'>[];
+  /** `text` is the plain words (captions, search); `markdown` the paragraph as the file writes it. */
+  paragraphs: (Omit<Paragraph, 'start' | 'end'> & { markdown: string })[];
   summary: string[];
+  /** The summary's paragraphs as the file writes them. */
+  summaryMarkdown: string[];
   takeaways: string[];
   quiz: QuizQuestionWithKey[];
 };

@@ -3,7 +3,7 @@ import { activeOverrides } from '@/db/corrections';
 import { getCourse, getLesson, type Lesson } from '@/lib/content';
 import { buildVtt } from '@/lib/content/captions';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
-import { applyOverrides } from './text';
+import { applyOverrides, correctionSources } from './text';
 
 /**
  * Lessons as learners see them: the catalog's text with the editors' live
@@ -32,11 +32,13 @@ export function liveCaptionsVtt(course: string, lesson: string, locale: Locale):
   return live && buildVtt(live.paragraphs);
 }
 
-/** Route params → the course and the live lesson in a locale, or undefined (the page 404s). */
+/** Route params → the course, the live lesson in a locale and its corrections as markdown (what the page renders), or undefined (the page 404s). */
 export async function liveLessonFromParams(params: Promise<{ locale: string; course: string; lesson: string }>) {
   const { locale, course, lesson } = await params;
   if (!isLocale(locale)) return undefined;
   const foundCourse = getCourse(course, locale);
   const foundLesson = getLiveLesson(course, lesson, locale);
-  return foundCourse && foundLesson && { locale, course: foundCourse, lesson: foundLesson };
+  if (!foundCourse || !foundLesson) return undefined;
+  const corrections = correctionSources(overridesOf(course, lesson, foundLesson.textLocale));
+  return { locale, course: foundCourse, lesson: foundLesson, corrections };
 }

@@ -22,8 +22,9 @@ function unsafeForMdx(text: string): boolean {
  */
 export function exportOverride(source: string, file: string, override: ExportableOverride): ExportResult {
   const before = readLessonFile(source, file);
+  // Corrections are markdown, compared with the file's markdown (emphasis and links kept).
   const current =
-    override.target === 'summary' ? summaryToText(before.summary) : before.paragraphs.find((p) => p.id === override.targetId)?.text;
+    override.target === 'summary' ? summaryToText(before.summaryMarkdown) : before.paragraphs.find((p) => p.id === override.targetId)?.markdown;
   if (current === undefined) return { status: 'conflict', reason: `paragraph "${override.targetId}" no longer exists` };
   const wanted = override.target === 'summary' ? summaryToText(textToSummary(override.text)) : normalizeParagraph(override.text);
   if (current === wanted) return { status: 'unchanged' };
@@ -38,7 +39,7 @@ export function exportOverride(source: string, file: string, override: Exportabl
   const updated = source.replace(block, (_match, open: string, _body: string, close: string) => `${open}\n${wanted}\n${close}`);
 
   const after = readLessonFile(updated, file);
-  const reread = override.target === 'summary' ? summaryToText(after.summary) : after.paragraphs.find((p) => p.id === override.targetId)?.text;
+  const reread = override.target === 'summary' ? summaryToText(after.summaryMarkdown) : after.paragraphs.find((p) => p.id === override.targetId)?.markdown;
   if (reread !== wanted) return { status: 'conflict', reason: 'the corrected file does not read back as the correction' };
   return { status: 'changed', source: updated };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailField } from '@/lib/auth/schemas';
+import { correctionProblem } from '@/lib/corrections/markdown';
 import { isLocale } from '@/lib/i18n/locales';
 import type { ReportTarget } from './types';
 
@@ -81,7 +82,12 @@ export const correctionSchema = z.object({
   text: z
     .string({ error: 'required' })
     .transform((value) => value.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().min(1, 'required').max(reportLimits.correctionMax, 'correctionTooLong')),
+    .pipe(z.string().min(1, 'required').max(reportLimits.correctionMax, 'correctionTooLong'))
+    // Inline markdown only (emphasis, links): no HTML, JSX, code, nor a javascript: link (lib/corrections/markdown.ts).
+    .superRefine((value, ctx) => {
+      const problem = correctionProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   note: optionalText(reportLimits.noteMax, 'noteTooLong'),
   /** Ticked when the correction removes most of the passage (lib/corrections/diff.ts). */
   confirmRemoval: z.literal('yes').optional().catch(undefined),

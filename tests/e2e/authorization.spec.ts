@@ -36,6 +36,8 @@ const routes: Entry[] = [
   { file: '[locale]/login/page.tsx', path: () => '/en/login', expect: everyone(200) },
   { file: '[locale]/register/page.tsx', path: () => '/en/register', expect: everyone(200) },
   { file: '[locale]/search/page.tsx', path: () => '/en/search?q=cliente', expect: everyone(200) },
+  { file: '[locale]/help/page.tsx', path: () => '/en/help', expect: everyone(200) },
+  { file: '[locale]/privacy/page.tsx', path: () => '/en/privacy', expect: everyone(200) },
   { file: '[locale]/me/page.tsx', path: () => '/en/me', expect: signedInPage },
   { file: '[locale]/me/account/page.tsx', path: () => '/en/me/account', expect: signedInPage },
   { file: '[locale]/forgot-password/page.tsx', path: () => '/en/forgot-password', expect: everyone(200) },

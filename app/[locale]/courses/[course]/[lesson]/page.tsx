@@ -5,11 +5,13 @@ import { FallbackNotice } from '@/components/lesson/FallbackNotice';
 import { rulesText } from '@/components/progress/labels';
 import { LearnerPanel } from '@/components/progress/LearnerPanel';
 import { LessonMedia } from '@/components/lesson/LessonMedia';
+import { summaryComponents, transcriptComponents, type LessonScope } from '@/components/lesson/mdx/lesson-components';
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { Quiz } from '@/components/lesson/Quiz';
 import { SignInNotice } from '@/components/lesson/SignInNotice';
 import { ReportForm } from '@/components/reports/ReportForm';
 import { lessonParams } from '@/lib/content';
+import { lessonBody } from '@/lib/content/body';
 import { liveLessonFromParams as lessonFromParams } from '@/lib/corrections';
 import { minutesOf } from '@/lib/format';
 import { alternatesFor } from '@/lib/i18n/alternates';
@@ -43,8 +45,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LessonPage({ params }: Props) {
   const found = await lessonFromParams(params);
   if (!found) notFound();
-  const { locale, course, lesson } = found;
+  const { locale, course, lesson, corrections } = found;
   const t = getTranslator(locale);
+  const Body = await lessonBody(course.slug, lesson.slug, lesson.textLocale);
+  const scope: LessonScope = {
+    locale,
+    course: course.slug,
+    lessons: course.lessons.map((entry) => entry.slug),
+    starts: new Map(lesson.paragraphs.map((p) => [p.id, p.start])),
+    corrections,
+    labels: { jumpTo: t('lesson.jumpTo'), report: t('report.button'), takeaways: t('lesson.takeaways') },
+  };
   const path = `/${locale}/courses/${course.slug}/${lesson.slug}`;
   const labelsOf = <K extends string>(prefix: 'lesson' | 'quiz' | 'progress' | 'report', keys: readonly K[]) =>
     Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}` as never)])) as Record<K, string>;
@@ -80,27 +91,19 @@ export default async function LessonPage({ params }: Props) {
         duration={lesson.duration}
         locale={locale}
         textLocale={lesson.textLocale}
-        paragraphs={lesson.paragraphs.map(({ id, text, start, end }) => ({ id, text, start, end }))}
+        spans={lesson.paragraphs.map(({ id, start, end }) => ({ id, start, end }))}
+        transcript={<Body components={transcriptComponents(scope)} />}
         media={lesson.media}
         transcriptUrl={`/transcripts/${course.slug}/${lesson.slug}/${locale}.txt`}
         labels={{
-          ...labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'jumpTo', 'keyboard'] as const),
+          ...labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'keyboard'] as const),
           ...labelsOf('progress', ['resumedAt', 'startOver', 'resumeAt'] as const),
-          report: t('report.button'),
         }}
         videoNote={locale === defaultLocale ? undefined : t('lesson.videoLanguage')}
       />
       <section className="prose" aria-labelledby="summary-title" lang={lesson.textLocale === locale ? undefined : lesson.textLocale}>
         <h2 id="summary-title">{t('lesson.summary')}</h2>
-        {lesson.summary.map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-        <h3>{t('lesson.takeaways')}</h3>
-        <ul className="takeaways">
-          {lesson.takeaways.map((takeaway) => (
-            <li key={takeaway}>{takeaway}</li>
-          ))}
-        </ul>
+        <Body components={summaryComponents(scope)} />
       </section>
       <section aria-labelledby="quiz-title" className="prose">
         <h2 id="quiz-title">{t('quiz.heading')}</h2>

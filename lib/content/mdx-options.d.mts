@@ -1,0 +1,4 @@
+export declare const mdxCompileOptions: {
+  remarkPlugins: (string | [string, unknown])[];
+  rehypePlugins: (string | [string, unknown])[];
+};
