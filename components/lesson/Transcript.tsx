@@ -32,6 +32,8 @@ function transcriptText(list: HTMLElement): string {
  */
 export function Transcript({ children, textLocale, transcriptUrl, isPlaying, onJump, labels }: Props) {
   const active = usePlayerState((state) => state.active);
+  const reveal = usePlayerState((state) => state.reveal);
+  const revealed = useRef(0);
   const list = useRef<HTMLOListElement>(null);
   const [follow, setFollow] = useState(true);
   const [copied, setCopied] = useState(false);
@@ -43,9 +45,14 @@ export function Transcript({ children, textLocale, transcriptUrl, isPlaying, onJ
     for (const item of container.querySelectorAll('[aria-current]')) item.removeAttribute('aria-current');
     const item = active ? container.querySelector<HTMLElement>(`[data-paragraph="${CSS.escape(active)}"]`) : null;
     item?.setAttribute('aria-current', 'true');
-    // Keep the spoken paragraph in view inside the transcript's own scroll box.
-    if (item && follow && isPlaying()) container.scrollTo({ top: item.offsetTop - container.offsetTop - 16, behavior: 'smooth' });
-  }, [active, follow, isPlaying]);
+    // Keep the spoken paragraph in view inside the transcript's own scroll box;
+    // after a resume (a reveal request) even while paused, once.
+    const revealing = reveal !== revealed.current;
+    if (item && follow && (isPlaying() || revealing)) {
+      container.scrollTo({ top: item.offsetTop - container.offsetTop - 16, behavior: revealing ? 'instant' : 'smooth' });
+      revealed.current = reveal;
+    }
+  }, [active, follow, isPlaying, reveal]);
 
   const onClick = (event: MouseEvent<HTMLOListElement>) => {
     const target = event.target as HTMLElement;

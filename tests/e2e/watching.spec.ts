@@ -129,4 +129,30 @@ test.describe('watching is recorded whatever the order of events', () => {
     // Resent without a position: this visit played nothing, so the resume point is not moved.
     expect((await lessonProgress(page.request, lesson)).position).toBe(0);
   });
+
+  test('a resume mid-video brings the transcript to the paragraph being resumed, before anything plays', async ({ page }) => {
+    const at = Math.round(duration * 0.75);
+    await signUpLearner(page);
+    expect((await heartbeat(page.request, { course, lesson, intervals: [], position: at })).status()).toBe(200);
+    const view = new LessonPage(page, 'en', lesson);
+    await view.open();
+    await expect.poll(() => view.currentTime()).toBeGreaterThan(at - 2);
+    const spoken = page.getByTestId('transcript').locator('li[aria-current="true"]');
+    await expect(spoken).toHaveCount(1);
+    // The paragraph is the one the resume point falls in, and it is inside the transcript's own scroll box, which has moved.
+    const start = Number(await spoken.getAttribute('data-start'));
+    expect(start).toBeLessThanOrEqual(at);
+    expect(start).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        spoken.evaluate((item) => {
+          const box = item.closest('ol')!;
+          const inner = item.getBoundingClientRect();
+          const outer = box.getBoundingClientRect();
+          return box.scrollTop > 0 && inner.top >= outer.top - 1 && inner.top < outer.bottom;
+        }),
+      )
+      .toBe(true);
+    expect(await view.video().evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+  });
 });
