@@ -80,7 +80,7 @@ describe('sign-in throttles under concurrency', () => {
   it('successes do not use up an address (an office signs in 30 people), and a success clears the account × address failures', async () => {
     const now = new Date('2032-05-01T10:00:00Z');
     const staff = Array.from({ length: 30 }, () => `staff.${randomUUID()}@example.com`);
-    staff.forEach(makeUser);
+    await Promise.all(staff.map(makeUser));
     for (const email of staff) expect((await guess(email, '203.0.113.90', now, password)).ok).toBe(true);
     for (let i = 0; i < 4; i++) await guess(owner, '203.0.113.91', now);
     expect((await guess(owner, '203.0.113.91', now, password)).ok).toBe(true);
