@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/content/**/*.test.ts'],
     setupFiles: ['tests/support/setup.ts'],
+    // AULA_TEST_DB=postgres: a PostgreSQL server for the run (tests/support/global-setup.ts).
+    globalSetup: ['tests/support/global-setup.ts'],
     // next-auth imports `next/server` without an extension; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },
     pool: 'forks',

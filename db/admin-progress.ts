@@ -1,9 +1,8 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb } from './client';
-import { coursePercentSql, durationSql, enrolledSql, startedSql, watchedPercentSql, type LessonSpec } from './progress-rules';
-import { certificates, lessonProgress as p, quizAttempts, users } from './schema';
+import { coursePercentSql, countIf, durationSql, enrolledSql, startedSql, watchedPercentSql, type LessonSpec } from './progress-rules';
+import { bySql, db, first, rows, tables } from './query';
 
 export type { LessonSpec } from './progress-rules';
 
@@ -27,7 +26,13 @@ export type LearnerIdentity = { id: string; name: string; email: string; signedU
 export type AttemptSummary = { lesson: string; count: number; best: number; last: number; lastAt: Date };
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
-const inCourse = (course: string, lessons: LessonSpec[]) => and(eq(p.course, course), inArray(p.lesson, lessons.map((l) => l.slug)));
+const inCourse = (course: string, lessons: LessonSpec[]) => {
+  const p = tables().lessonProgress;
+  return and(eq(p.course, course), inArray(p.lesson, lessons.map((l) => l.slug)));
+};
+/** An aggregate read as a number (PostgreSQL's SUM and AVG come back as numeric). */
+const num = (query: SQL): SQL<number> => sql`${query}`.mapWith(Number);
+const numOrNull = (query: SQL): SQL<number | null> => sql`${query}`.mapWith((value): number | null => (value === null ? null : Number(value)));
 
 /**
  * Per learner with a row in the course: course percent, completed and started
@@ -35,14 +40,14 @@ const inCourse = (course: string, lessons: LessonSpec[]) => and(eq(p.course, cou
  * the GROUP BY in order, so there is no temporary sort.
  */
 function progressAggregate(course: string, lessons: LessonSpec[]) {
-  const db = getDb();
-  return db.$with('agg').as(
-    db
+  const p = tables().lessonProgress;
+  return db().$with('agg').as(
+    db()
       .select({
         userId: p.userId,
         coursePercent: sql<number>`${coursePercentSql(lessons.length)}`.as('course_percent'),
-        completedLessons: sql<number>`SUM(${p.completedAt} IS NOT NULL)`.as('completed_lessons'),
-        startedLessons: sql<number>`SUM(${startedSql})`.as('started_lessons'),
+        completedLessons: sql<number>`${countIf(sql`${p.completedAt} IS NOT NULL`)}`.as('completed_lessons'),
+        startedLessons: sql<number>`${countIf(startedSql())}`.as('started_lessons'),
         firstActivity: sql<number>`MIN(${p.firstActivityAt})`.as('first_activity'),
         lastActivity: sql<number>`MAX(${p.updatedAt})`.as('last_activity'),
         lastCompleted: sql<number | null>`MAX(${p.completedAt})`.as('last_completed'),
@@ -53,47 +58,50 @@ function progressAggregate(course: string, lessons: LessonSpec[]) {
   );
 }
 
-export function courseFigures({ course, lessons }: { course: string; lessons: LessonSpec[] }): CourseFigures {
-  const db = getDb();
+export async function courseFigures({ course, lessons }: { course: string; lessons: LessonSpec[] }): Promise<CourseFigures> {
+  const { users, certificates } = tables();
   const agg = progressAggregate(course, lessons);
   const complete = sql`${agg.completedLessons} = ${lessons.length}`;
   // The median time to complete rides along in the same statement, so the aggregate runs once.
   const spans = sql`(SELECT ${agg.lastCompleted} - ${agg.firstActivity} AS span FROM ${agg} WHERE ${complete})`;
-  const median = sql<number | null>`(SELECT AVG(span) FROM (SELECT span FROM ${spans} ORDER BY span
-    LIMIT 2 - (SELECT COUNT(*) FROM ${spans}) % 2 OFFSET ((SELECT COUNT(*) FROM ${spans}) - 1) / 2))`;
+  const median = numOrNull(sql`(SELECT AVG(span) FROM (SELECT span FROM ${spans} AS spans ORDER BY span
+    LIMIT 2 - (SELECT COUNT(*) FROM ${spans} AS spans) % 2 OFFSET ((SELECT COUNT(*) FROM ${spans} AS spans) - 1) / 2) AS middle)`);
   // Enrolled: the same people as the learner list (enrolledSql), with or without a row in the course.
-  const row = db
-    .with(agg)
-    .select({
-      enrolled: count(),
-      started: sql<number>`COALESCE(SUM(${agg.startedLessons} > 0), 0)`,
-      completed: sql<number>`COALESCE(SUM(${complete}), 0)`,
-      medianCompletionMs: median,
-      certificates: sql<number>`(SELECT COUNT(*) FROM ${certificates} WHERE ${certificates.course} = ${course})`,
-    })
-    .from(users)
-    .leftJoin(agg, eq(agg.userId, users.id))
-    .where(enrolledSql(sql`${agg.userId} IS NOT NULL`))
-    .get()!;
-  return row;
+  const row = await first(
+    db()
+      .with(agg)
+      .select({
+        enrolled: count(),
+        started: num(sql`COALESCE(${countIf(sql`${agg.startedLessons} > 0`)}, 0)`),
+        completed: num(sql`COALESCE(${countIf(complete)}, 0)`),
+        medianCompletionMs: median,
+        certificates: num(sql`(SELECT COUNT(*) FROM ${certificates} WHERE ${certificates.course} = ${course})`),
+      })
+      .from(users)
+      .leftJoin(agg, eq(agg.userId, users.id))
+      .where(enrolledSql(sql`${agg.userId} IS NOT NULL`)),
+  );
+  return row!;
 }
 
-export function lessonFunnels({ course, lessons }: { course: string; lessons: LessonSpec[] }): LessonFunnel[] {
-  const rows = getDb()
-    .select({
-      lesson: p.lesson,
-      started: sql<number>`SUM(${startedSql})`,
-      videoWatched: sql<number>`SUM(${p.videoCompletedAt} IS NOT NULL)`,
-      quizPassed: sql<number>`SUM(${p.quizPassedAt} IS NOT NULL)`,
-      complete: sql<number>`SUM(${p.completedAt} IS NOT NULL)`,
-      averageCoverage: sql<number | null>`AVG(CASE WHEN ${startedSql} THEN ${watchedPercentSql(durationSql(lessons))} END)`,
-      averageQuiz: sql<number | null>`AVG(${p.quizBest})`,
-    })
-    .from(p)
-    .where(inCourse(course, lessons))
-    .groupBy(p.lesson)
-    .all();
-  const bySlug = new Map(rows.map((row) => [row.lesson, row]));
+export async function lessonFunnels({ course, lessons }: { course: string; lessons: LessonSpec[] }): Promise<LessonFunnel[]> {
+  const p = tables().lessonProgress;
+  const found = await rows(
+    db()
+      .select({
+        lesson: p.lesson,
+        started: num(countIf(startedSql())),
+        videoWatched: num(countIf(sql`${p.videoCompletedAt} IS NOT NULL`)),
+        quizPassed: num(countIf(sql`${p.quizPassedAt} IS NOT NULL`)),
+        complete: num(countIf(sql`${p.completedAt} IS NOT NULL`)),
+        averageCoverage: numOrNull(sql`AVG(CASE WHEN ${startedSql()} THEN ${watchedPercentSql(durationSql(lessons))} END)`),
+        averageQuiz: numOrNull(sql`AVG(${p.quizBest})`),
+      })
+      .from(p)
+      .where(inCourse(course, lessons))
+      .groupBy(p.lesson),
+  );
+  const bySlug = new Map(found.map((row) => [row.lesson, row]));
   const empty = { started: 0, videoWatched: 0, quizPassed: 0, complete: 0, averageCoverage: null, averageQuiz: null };
   return lessons.map((lesson) => bySlug.get(lesson.slug) ?? { lesson: lesson.slug, ...empty });
 }
@@ -106,6 +114,7 @@ function likeAnywhere(text: string): string {
 }
 
 export function nameOrEmailMatches(search: string): SQL {
+  const { users } = tables();
   const pattern = likeAnywhere(search);
   return sql`(lower(${users.name}) LIKE ${pattern} ESCAPE '\\' OR lower(${users.email}) LIKE ${pattern} ESCAPE '\\')`;
 }
@@ -122,43 +131,44 @@ function learnerConditions(query: LearnerQuery, agg: ReturnType<typeof progressA
 }
 
 /** One page of the learner table (one grouped query, the total as a window count) and the total for the pager. */
-export function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction: 'asc' | 'desc'; limit: number; offset: number }): { rows: LearnerRow[]; total: number } {
-  const db = getDb();
+export async function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction: 'asc' | 'desc'; limit: number; offset: number }): Promise<{ rows: LearnerRow[]; total: number }> {
+  const { users } = tables();
   const agg = progressAggregate(query.course, query.lessons);
   const lessonCount = query.lessons.length;
   const conditions = learnerConditions(query, agg);
-  const coursePercent = sql<number>`COALESCE(${agg.coursePercent}, 0)`;
+  const coursePercent = num(sql`COALESCE(${agg.coursePercent}, 0)`);
   const sortKey: Record<LearnerSort, SQL> = {
-    name: sql`${users.name} COLLATE NOCASE`,
+    name: bySql({ sqlite: sql`${users.name} COLLATE NOCASE`, postgres: sql`lower(${users.name})` }),
     email: sql`${users.email}`,
     percent: coursePercent,
     activity: sql`COALESCE(${agg.lastActivity}, 0)`,
   };
   const order = query.direction === 'desc' ? desc : asc;
-  const rows = db
-    .with(agg)
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      signedUpAt: users.createdAt,
-      coursePercent,
-      completedLessons: sql<number>`COALESCE(${agg.completedLessons}, 0)`,
-      lastActivity: agg.lastActivity,
-      completedAt: sql<number | null>`CASE WHEN ${agg.completedLessons} = ${lessonCount} THEN ${agg.lastCompleted} END`,
-      total: sql<number>`COUNT(*) OVER ()`,
-    })
-    .from(users)
-    .leftJoin(agg, eq(agg.userId, users.id))
-    .where(and(...conditions))
-    .orderBy(order(sortKey[query.sort]), order(users.email))
-    .limit(query.limit)
-    .offset(query.offset)
-    .all();
+  const page = await rows(
+    db()
+      .with(agg)
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        signedUpAt: users.createdAt,
+        coursePercent,
+        completedLessons: num(sql`COALESCE(${agg.completedLessons}, 0)`),
+        lastActivity: numOrNull(sql`${agg.lastActivity}`),
+        completedAt: numOrNull(sql`CASE WHEN ${agg.completedLessons} = ${lessonCount} THEN ${agg.lastCompleted} END`),
+        total: num(sql`COUNT(*) OVER ()`),
+      })
+      .from(users)
+      .leftJoin(agg, eq(agg.userId, users.id))
+      .where(and(...conditions))
+      .orderBy(order(sortKey[query.sort]), order(users.email))
+      .limit(query.limit)
+      .offset(query.offset),
+  );
   const total =
-    rows[0]?.total ??
-    db.with(agg).select({ n: count() }).from(users).leftJoin(agg, eq(agg.userId, users.id)).where(and(...conditions)).get()!.n;
-  return { rows: rows.map(({ total: _total, lastActivity, completedAt, ...row }) => ({ ...row, lastActivity: date(lastActivity), completedAt: date(completedAt) })), total };
+    page[0]?.total ??
+    (await first(db().with(agg).select({ n: count() }).from(users).leftJoin(agg, eq(agg.userId, users.id)).where(and(...conditions))))!.n;
+  return { rows: page.map(({ total: _total, lastActivity, completedAt, ...row }) => ({ ...row, lastActivity: date(lastActivity), completedAt: date(completedAt) })), total };
 }
 
 /**
@@ -166,23 +176,25 @@ export function learnerPage(query: LearnerQuery & { sort: LearnerSort; direction
  * batch costs the same however deep), with the list's filters. Without a status
  * filter no aggregate is needed: "has progress" is an indexed EXISTS.
  */
-export function learnerBatch(query: LearnerQuery & { afterEmail: string | null; limit: number }): LearnerIdentity[] {
-  const db = getDb();
+export async function learnerBatch(query: LearnerQuery & { afterEmail: string | null; limit: number }): Promise<LearnerIdentity[]> {
+  const { users, lessonProgress: p } = tables();
   const select = { id: users.id, name: users.name, email: users.email, signedUpAt: users.createdAt };
   const after = gt(users.email, query.afterEmail ?? '');
   if (query.status) {
     const agg = progressAggregate(query.course, query.lessons);
-    return db.with(agg).select(select).from(users).leftJoin(agg, eq(agg.userId, users.id)).where(and(after, ...learnerConditions(query, agg))).orderBy(asc(users.email)).limit(query.limit).all();
+    return rows(db().with(agg).select(select).from(users).leftJoin(agg, eq(agg.userId, users.id)).where(and(after, ...learnerConditions(query, agg))).orderBy(asc(users.email)).limit(query.limit));
   }
-  const hasProgress = exists(db.select({ one: sql`1` }).from(p).where(and(eq(p.userId, users.id), eq(p.course, query.course))));
+  const hasProgress = exists(db().select({ one: sql`1` }).from(p).where(and(eq(p.userId, users.id), eq(p.course, query.course))));
   const conditions = [after, enrolledSql(hasProgress), ...(query.search ? [nameOrEmailMatches(query.search)] : [])];
-  return db.select(select).from(users).where(and(...conditions)).orderBy(asc(users.email)).limit(query.limit).all();
+  return rows(db().select(select).from(users).where(and(...conditions)).orderBy(asc(users.email)).limit(query.limit));
 }
 
 /** The lesson rows of some learners (a page or a batch), in one query. */
-export function lessonCells({ course, userIds }: { course: string; userIds: string[] }): LessonCell[] {
+export async function lessonCells({ course, userIds }: { course: string; userIds: string[] }): Promise<LessonCell[]> {
   if (userIds.length === 0) return [];
-  return getDb()
+  const p = tables().lessonProgress;
+  return rows(
+    db()
     .select({
       userId: p.userId,
       lesson: p.lesson,
@@ -195,25 +207,28 @@ export function lessonCells({ course, userIds }: { course: string; userIds: stri
       updatedAt: p.updatedAt,
     })
     .from(p)
-    .where(and(eq(p.course, course), inArray(p.userId, userIds)))
-    .all();
+    .where(and(eq(p.course, course), inArray(p.userId, userIds))),
+  );
 }
 
 /** Per lesson: how many quiz attempts, the best and the latest score. */
-export function attemptSummaries({ userId, course }: { userId: string; course: string }): AttemptSummary[] {
-  const q = quizAttempts;
-  const later = alias(quizAttempts, 'later');
-  const latest = getDb()
+export async function attemptSummaries({ userId, course }: { userId: string; course: string }): Promise<AttemptSummary[]> {
+  const q = tables().quizAttempts;
+  const later = alias(q, 'later');
+  // Attempts in the same millisecond: the one stored last (SQLite's rowid; PostgreSQL's physical order, ctid).
+  const storedLast = bySql({ sqlite: sql`${later}.rowid`, postgres: sql`${later}.ctid` });
+  const latest = db()
     .select({ percent: later.percent })
     .from(later)
-    .where(and(eq(later.userId, q.userId), eq(later.course, q.course), eq(later.lesson, q.lesson)))
-    .orderBy(desc(later.createdAt), desc(sql`${later}.rowid`))
+    .where(and(eq(later.userId, userId), eq(later.course, course), eq(later.lesson, q.lesson)))
+    .orderBy(desc(later.createdAt), desc(storedLast))
     .limit(1);
-  const rows = getDb()
-    .select({ lesson: q.lesson, count: count(), best: sql<number>`MAX(${q.percent})`, last: sql<number>`(${latest})`, lastAt: sql<number>`MAX(${q.createdAt})` })
-    .from(q)
-    .where(and(eq(q.userId, userId), eq(q.course, course)))
-    .groupBy(q.lesson)
-    .all();
-  return rows.map((row) => ({ ...row, lastAt: new Date(row.lastAt) }));
+  const found = await rows(
+    db()
+      .select({ lesson: q.lesson, count: count(), best: num(sql`MAX(${q.percent})`), last: num(sql`(${latest})`), lastAt: num(sql`MAX(${q.createdAt})`) })
+      .from(q)
+      .where(and(eq(q.userId, userId), eq(q.course, course)))
+      .groupBy(q.lesson),
+  );
+  return found.map((row) => ({ ...row, lastAt: new Date(row.lastAt) }));
 }

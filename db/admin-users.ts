@@ -1,42 +1,48 @@
 import 'server-only';
 import { asc, count, eq } from 'drizzle-orm';
 import { nameOrEmailMatches } from './admin-progress';
-import { getDb } from './client';
-import { users, type Role } from './schema';
+import { changes, db, first, rows, tables, transaction } from './query';
+import type { Role } from './schema';
 
 export type UserRow = { id: string; name: string; email: string; role: Role; createdAt: Date };
 export type RoleChange = { status: 'changed' | 'unchanged' | 'lastAdmin' | 'notFound'; user?: UserRow };
 
-const userRow = { id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt };
+const userRow = () => {
+  const { users } = tables();
+  return { id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt };
+};
 
-export function userPage({ search, limit, offset }: { search?: string; limit: number; offset: number }): { rows: UserRow[]; total: number } {
-  const db = getDb();
+export async function userPage({ search, limit, offset }: { search?: string; limit: number; offset: number }): Promise<{ rows: UserRow[]; total: number }> {
+  const { users } = tables();
   const where = search ? nameOrEmailMatches(search) : undefined;
-  const total = db.select({ n: count() }).from(users).where(where).get()!.n;
-  const rows = db.select(userRow).from(users).where(where).orderBy(asc(users.email)).limit(limit).offset(offset).all();
-  return { rows, total };
+  const total = (await first(db().select({ n: count() }).from(users).where(where)))!.n;
+  const page = await rows(db().select(userRow()).from(users).where(where).orderBy(asc(users.email)).limit(limit).offset(offset));
+  return { rows: page, total };
 }
 
-export function findUserRow({ userId }: { userId: string }): UserRow | undefined {
-  return getDb().select(userRow).from(users).where(eq(users.id, userId)).get();
+export async function findUserRow({ userId }: { userId: string }): Promise<UserRow | undefined> {
+  const { users } = tables();
+  return first(db().select(userRow()).from(users).where(eq(users.id, userId)));
 }
 
 /**
- * Sets a user's role in one IMMEDIATE transaction: the admin count is read
- * under the write lock, so two admins demoting each other cannot both succeed.
+ * Sets a user's role in one transaction that holds the `roles` lock (SQLite:
+ * BEGIN IMMEDIATE), so the admin count is read with no other role change in
+ * between: two admins demoting each other cannot both succeed.
  */
-export function changeUserRole({ userId, role, now }: { userId: string; role: Role; now: Date }): RoleChange {
-  return getDb().transaction(
-    (tx): RoleChange => {
-      const user = tx.select(userRow).from(users).where(eq(users.id, userId)).get();
+export async function changeUserRole({ userId, role, now }: { userId: string; role: Role; now: Date }): Promise<RoleChange> {
+  const { users } = tables();
+  return transaction(
+    async (): Promise<RoleChange> => {
+      const user = await first(db().select(userRow()).from(users).where(eq(users.id, userId)));
       if (!user) return { status: 'notFound' };
       if (user.role === role) return { status: 'unchanged', user };
-      if (user.role === 'admin' && tx.select({ n: count() }).from(users).where(eq(users.role, 'admin')).get()!.n <= 1) {
+      if (user.role === 'admin' && (await first(db().select({ n: count() }).from(users).where(eq(users.role, 'admin'))))!.n <= 1) {
         return { status: 'lastAdmin', user };
       }
-      tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).run();
+      await changes(db().update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)));
       return { status: 'changed', user: { ...user, role } };
     },
-    { behavior: 'immediate' },
+    { locks: ['roles'] },
   );
 }

@@ -1,25 +1,31 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { getDb } from './client';
-import { contentOverrides, reportEvents, reports, users, type ContentOverride, type OverrideTarget, type ReportStatus } from './schema';
+import { changes, db, first, lock, rows, tables, transaction } from './query';
+import type { ContentOverride, OverrideTarget, ReportStatus } from './schema';
 
 type Passage = { course: string; lesson: string; locale: string };
 type Target = Passage & { target: OverrideTarget; targetId: string };
 
-const live = isNull(contentOverrides.endedAt);
+const live = () => isNull(tables().contentOverrides.endedAt);
+
+/** The lock that serializes changes to one passage's live correction (PostgreSQL; SQLite serializes all writes). */
+const passageLock = (t: Target) => `correction:${JSON.stringify([t.course, t.lesson, t.locale, t.target, t.targetId])}`;
 
 export type ActiveOverride = Pick<ContentOverride, 'target' | 'targetId' | 'text'>;
 
 /** The corrections in force over one lesson in one locale: one query per lesson view. */
-export function activeOverrides({ course, lesson, locale }: Passage): ActiveOverride[] {
-  return getDb()
-    .select({ target: contentOverrides.target, targetId: contentOverrides.targetId, text: contentOverrides.text })
-    .from(contentOverrides)
-    .where(and(eq(contentOverrides.course, course), eq(contentOverrides.lesson, lesson), eq(contentOverrides.locale, locale), live))
-    .all();
+export async function activeOverrides({ course, lesson, locale }: Passage): Promise<ActiveOverride[]> {
+  const { contentOverrides } = tables();
+  return rows(
+    db()
+      .select({ target: contentOverrides.target, targetId: contentOverrides.targetId, text: contentOverrides.text })
+      .from(contentOverrides)
+      .where(and(eq(contentOverrides.course, course), eq(contentOverrides.lesson, lesson), eq(contentOverrides.locale, locale), live())),
+  );
 }
 
 function targetIs({ course, lesson, locale, target, targetId }: Target) {
+  const { contentOverrides } = tables();
   return and(
     eq(contentOverrides.course, course),
     eq(contentOverrides.lesson, lesson),
@@ -29,22 +35,25 @@ function targetIs({ course, lesson, locale, target, targetId }: Target) {
   );
 }
 
-export function findOverride({ id }: { id: number }): ContentOverride | undefined {
-  return getDb().select().from(contentOverrides).where(eq(contentOverrides.id, id)).get();
+export async function findOverride({ id }: { id: number }): Promise<ContentOverride | undefined> {
+  const { contentOverrides } = tables();
+  return first(db().select().from(contentOverrides).where(eq(contentOverrides.id, id)));
 }
 
 export type OverrideWithUsers = ContentOverride & { createdByName: string | null };
 
 /** Every correction of a passage, oldest first: before, after, who and when. */
-export function overrideHistory(target: Target): OverrideWithUsers[] {
-  return getDb()
-    .select({ override: contentOverrides, createdByName: users.name })
-    .from(contentOverrides)
-    .leftJoin(users, eq(users.id, contentOverrides.createdBy))
-    .where(targetIs(target))
-    .orderBy(asc(contentOverrides.createdAt), asc(contentOverrides.id))
-    .all()
-    .map((row) => ({ ...row.override, createdByName: row.createdByName }));
+export async function overrideHistory(target: Target): Promise<OverrideWithUsers[]> {
+  const { contentOverrides, users } = tables();
+  const found = await rows(
+    db()
+      .select({ override: contentOverrides, createdByName: users.name })
+      .from(contentOverrides)
+      .leftJoin(users, eq(users.id, contentOverrides.createdBy))
+      .where(targetIs(target))
+      .orderBy(asc(contentOverrides.createdAt), asc(contentOverrides.id)),
+  );
+  return found.map((row) => ({ ...row.override, createdByName: row.createdByName }));
 }
 
 /**
@@ -52,7 +61,7 @@ export function overrideHistory(target: Target): OverrideWithUsers[] {
  * replaced, and the report moves from `from` to applied, all or nothing.
  * Returns the new override, or undefined if the report was moved meanwhile.
  */
-export function applyCorrection({
+export async function applyCorrection({
   reportId,
   from,
   target,
@@ -70,42 +79,51 @@ export function applyCorrection({
   userId: string;
   note?: string;
   now: Date;
-}): ContentOverride | undefined {
-  return getDb().transaction((tx) => {
-    const report = tx.update(reports).set({ status: 'applied', updatedAt: now }).where(and(eq(reports.id, reportId), eq(reports.status, from))).run();
-    if (report.changes !== 1) return undefined;
-    const previous = tx.select().from(contentOverrides).where(and(targetIs(target), live)).get();
-    if (previous) {
-      tx.update(contentOverrides).set({ endedAt: now, endedBy: userId, endReason: 'replaced' }).where(eq(contentOverrides.id, previous.id)).run();
-    }
-    const created = tx
-      .insert(contentOverrides)
-      .values({ ...target, originalText, previousText: previous?.text ?? originalText, text, reportId, createdBy: userId, createdAt: now })
-      .returning()
-      .get();
-    tx.insert(reportEvents).values({ reportId, fromStatus: from, toStatus: 'applied', note: note ?? null, userId, createdAt: now }).run();
-    return created;
-  });
+}): Promise<ContentOverride | undefined> {
+  const { reports, contentOverrides, reportEvents } = tables();
+  return transaction(
+    async () => {
+      const moved = await changes(db().update(reports).set({ status: 'applied', updatedAt: now }).where(and(eq(reports.id, reportId), eq(reports.status, from))));
+      if (moved !== 1) return undefined;
+      const previous = await first(db().select().from(contentOverrides).where(and(targetIs(target), live())));
+      if (previous) {
+        await changes(db().update(contentOverrides).set({ endedAt: now, endedBy: userId, endReason: 'replaced' }).where(eq(contentOverrides.id, previous.id)));
+      }
+      const created = await first(
+        db()
+          .insert(contentOverrides)
+          .values({ ...target, originalText, previousText: previous?.text ?? originalText, text, reportId, createdBy: userId, createdAt: now })
+          .returning(),
+      );
+      await changes(db().insert(reportEvents).values({ reportId, fromStatus: from, toStatus: 'applied', note: note ?? null, userId, createdAt: now }));
+      return created;
+    },
+    { locks: [passageLock(target)] },
+  );
 }
 
 /**
  * Ends a live override; the file's text shows again. Its report, if applied,
  * goes back to accepted. Returns false when it was no longer live.
  */
-export function revertOverride({ id, userId, now }: { id: number; userId: string; now: Date }): boolean {
-  return getDb().transaction((tx) => {
-    const ended = tx.update(contentOverrides).set({ endedAt: now, endedBy: userId, endReason: 'reverted' }).where(and(eq(contentOverrides.id, id), live)).run();
-    if (ended.changes !== 1) return false;
-    const override = tx.select().from(contentOverrides).where(eq(contentOverrides.id, id)).get();
-    if (override?.reportId) {
-      const moved = tx
-        .update(reports)
-        .set({ status: 'accepted', updatedAt: now })
-        .where(and(eq(reports.id, override.reportId), eq(reports.status, 'applied')))
-        .run();
-      if (moved.changes === 1) {
+export async function revertOverride({ id, userId, now }: { id: number; userId: string; now: Date }): Promise<boolean> {
+  const { reports, contentOverrides, reportEvents } = tables();
+  return transaction(async () => {
+    const override = await first(db().select().from(contentOverrides).where(eq(contentOverrides.id, id)));
+    if (!override) return false;
+    await lock(passageLock(override));
+    const ended = await changes(db().update(contentOverrides).set({ endedAt: now, endedBy: userId, endReason: 'reverted' }).where(and(eq(contentOverrides.id, id), live())));
+    if (ended !== 1) return false;
+    if (override.reportId) {
+      const moved = await changes(
+        db()
+          .update(reports)
+          .set({ status: 'accepted', updatedAt: now })
+          .where(and(eq(reports.id, override.reportId), eq(reports.status, 'applied'))),
+      );
+      if (moved === 1) {
         // No note: the page says "correction reverted" in the reader's language (a paragraph or summary report leaves "applied" only this way).
-        tx.insert(reportEvents).values({ reportId: override.reportId, fromStatus: 'applied', toStatus: 'accepted', note: null, userId, createdAt: now }).run();
+        await changes(db().insert(reportEvents).values({ reportId: override.reportId, fromStatus: 'applied', toStatus: 'accepted', note: null, userId, createdAt: now }));
       }
     }
     return true;
@@ -113,10 +131,12 @@ export function revertOverride({ id, userId, now }: { id: number; userId: string
 }
 
 /** Live overrides not yet written back into the MDX files. */
-export function overridesToExport(): ContentOverride[] {
-  return getDb().select().from(contentOverrides).where(and(live, isNull(contentOverrides.exportedAt))).orderBy(asc(contentOverrides.id)).all();
+export async function overridesToExport(): Promise<ContentOverride[]> {
+  const { contentOverrides } = tables();
+  return rows(db().select().from(contentOverrides).where(and(live(), isNull(contentOverrides.exportedAt))).orderBy(asc(contentOverrides.id)));
 }
 
-export function markExported({ id, now }: { id: number; now: Date }): void {
-  getDb().update(contentOverrides).set({ exportedAt: now }).where(eq(contentOverrides.id, id)).run();
+export async function markExported({ id, now }: { id: number; now: Date }): Promise<void> {
+  const { contentOverrides } = tables();
+  await changes(db().update(contentOverrides).set({ exportedAt: now }).where(eq(contentOverrides.id, id)));
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from './client';
+import { rawRows } from './query';
 
 /** Throws unless the database answers a query that touches a real table. */
-export function checkDatabase(): void {
-  getDb().get(sql`select count(*) from users`);
+export async function checkDatabase(): Promise<void> {
+  await rawRows(sql`select count(*) from users`);
 }

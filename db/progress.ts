@@ -1,102 +1,112 @@
 import 'server-only';
 import { and, eq, gt } from 'drizzle-orm';
-import { getDb } from './client';
-import type { Db } from './connection';
-import {
-  certificates,
-  lessonProgress,
-  quizAttempts,
-  watchAllowances,
-  type Certificate,
-  type LessonProgress,
-  type NewCertificate,
-  type NewLessonProgress,
-  type NewQuizAttempt,
-  type WatchAllowance,
-} from './schema';
+import { changes, db, first, rows, tables, transaction } from './query';
+import type { Certificate, LessonProgress, NewCertificate, NewLessonProgress, NewQuizAttempt, WatchAllowance } from './schema';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Key = { userId: string; course: string; lesson: string };
 
-function queries(tx: Tx | Db) {
-  return {
-    get({ userId, course, lesson }: Key): LessonProgress | undefined {
-      return tx
+/**
+ * What a progress transaction may read and write. Every method runs inside the
+ * transaction that progressTransaction opened (the same connection on SQLite,
+ * the transaction's own on PostgreSQL), so the callback in lib/ never holds a
+ * database handle and does not know the engine.
+ */
+const queries = {
+  async get({ userId, course, lesson }: Key): Promise<LessonProgress | undefined> {
+    const { lessonProgress } = tables();
+    return first(
+      db()
         .select()
         .from(lessonProgress)
-        .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course), eq(lessonProgress.lesson, lesson)))
-        .get();
-    },
-    save({ row }: { row: NewLessonProgress }): void {
-      const { userId: _u, course: _c, lesson: _l, firstActivityAt: _f, ...changes } = row;
-      tx.insert(lessonProgress)
+        .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course), eq(lessonProgress.lesson, lesson))),
+    );
+  },
+  async save({ row }: { row: NewLessonProgress }): Promise<void> {
+    const { lessonProgress } = tables();
+    const { userId: _u, course: _c, lesson: _l, firstActivityAt: _f, ...update } = row;
+    await changes(
+      db()
+        .insert(lessonProgress)
         .values(row)
-        .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.course, lessonProgress.lesson], set: changes })
-        .run();
-    },
-    completedLessons({ userId, course }: { userId: string; course: string }): string[] {
-      return tx
+        .onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.course, lessonProgress.lesson], set: update }),
+    );
+  },
+  async completedLessons({ userId, course }: { userId: string; course: string }): Promise<string[]> {
+    const { lessonProgress } = tables();
+    const found = await rows(
+      db()
         .select({ lesson: lessonProgress.lesson, completedAt: lessonProgress.completedAt })
         .from(lessonProgress)
-        .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course)))
-        .all()
-        .filter((row) => row.completedAt)
-        .map((row) => row.lesson);
-    },
-    /** Issues the certificate unless one exists (unique per learner and course); returns the one that stands. */
-    issueCertificate({ certificate }: { certificate: NewCertificate & { userId: string } }): Certificate {
-      tx.insert(certificates).values(certificate).onConflictDoNothing().run();
-      return tx
+        .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course))),
+    );
+    return found.filter((row) => row.completedAt).map((row) => row.lesson);
+  },
+  /** Issues the certificate unless one exists (unique per learner and course); returns the one that stands. */
+  async issueCertificate({ certificate }: { certificate: NewCertificate & { userId: string } }): Promise<Certificate> {
+    const { certificates } = tables();
+    await changes(db().insert(certificates).values(certificate).onConflictDoNothing());
+    const issued = await first(
+      db()
         .select()
         .from(certificates)
-        .where(and(eq(certificates.userId, certificate.userId), eq(certificates.course, certificate.course)))
-        .get()!;
-    },
-    insertAttempt({ attempt }: { attempt: NewQuizAttempt }): void {
-      tx.insert(quizAttempts).values(attempt).run();
-    },
-    allowance({ userId }: { userId: string }): WatchAllowance | undefined {
-      return tx.select().from(watchAllowances).where(eq(watchAllowances.userId, userId)).get();
-    },
-    saveAllowance({ allowance }: { allowance: WatchAllowance }): void {
-      const { userId: _u, ...changes } = allowance;
-      tx.insert(watchAllowances).values(allowance).onConflictDoUpdate({ target: watchAllowances.userId, set: changes }).run();
-    },
-    /** When the learner attempted this quiz after `since` (read in the transaction that may add one, so parallel posts cannot overrun a limit). */
-    attemptTimesSince({ userId, course, lesson, since }: Key & { since: Date }): Date[] {
-      return tx
+        .where(and(eq(certificates.userId, certificate.userId), eq(certificates.course, certificate.course))),
+    );
+    return issued!;
+  },
+  async insertAttempt({ attempt }: { attempt: NewQuizAttempt }): Promise<void> {
+    await changes(db().insert(tables().quizAttempts).values(attempt));
+  },
+  async allowance({ userId }: { userId: string }): Promise<WatchAllowance | undefined> {
+    const { watchAllowances } = tables();
+    return first(db().select().from(watchAllowances).where(eq(watchAllowances.userId, userId)));
+  },
+  async saveAllowance({ allowance }: { allowance: WatchAllowance }): Promise<void> {
+    const { watchAllowances } = tables();
+    const { userId: _u, ...update } = allowance;
+    await changes(db().insert(watchAllowances).values(allowance).onConflictDoUpdate({ target: watchAllowances.userId, set: update }));
+  },
+  /** When the learner attempted this quiz after `since` (read in the transaction that may add one, so parallel posts cannot overrun a limit). */
+  async attemptTimesSince({ userId, course, lesson, since }: Key & { since: Date }): Promise<Date[]> {
+    const { quizAttempts } = tables();
+    const found = await rows(
+      db()
         .select({ createdAt: quizAttempts.createdAt })
         .from(quizAttempts)
-        .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.course, course), eq(quizAttempts.lesson, lesson), gt(quizAttempts.createdAt, since)))
-        .all()
-        .map((row) => row.createdAt);
-    },
-  };
-}
+        .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.course, course), eq(quizAttempts.lesson, lesson), gt(quizAttempts.createdAt, since))),
+    );
+    return found.map((row) => row.createdAt);
+  },
+};
 
-export type ProgressQueries = ReturnType<typeof queries>;
+export type ProgressQueries = typeof queries;
 
 /**
- * Runs a read-modify-write of a learner's progress in one IMMEDIATE
- * transaction: the write lock is taken up front, so concurrent heartbeats
- * queue on the busy timeout instead of failing with SQLITE_BUSY.
+ * Runs a read-modify-write of one learner's progress (heartbeats, quiz
+ * attempts, completion, certificate) as one transaction that no other
+ * progress transaction of the same learner overlaps: SQLite's BEGIN IMMEDIATE
+ * queues every writer; PostgreSQL queues on the learner's advisory lock, so
+ * different learners still write side by side.
  */
-export function progressTransaction<T>(work: (q: ProgressQueries) => T): T {
-  return getDb().transaction((tx) => work(queries(tx)), { behavior: 'immediate' });
+export function progressTransaction<T>({ userId }: { userId: string }, work: (q: ProgressQueries) => Promise<T>): Promise<T> {
+  return transaction(() => work(queries), { locks: [`progress:${userId}`] });
 }
 
-export function listLessonProgress({ userId, course }: { userId: string; course?: string }): LessonProgress[] {
-  return getDb()
-    .select()
-    .from(lessonProgress)
-    .where(course ? and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course)) : eq(lessonProgress.userId, userId))
-    .all();
+export async function listLessonProgress({ userId, course }: { userId: string; course?: string }): Promise<LessonProgress[]> {
+  const { lessonProgress } = tables();
+  return rows(
+    db()
+      .select()
+      .from(lessonProgress)
+      .where(course ? and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course)) : eq(lessonProgress.userId, userId)),
+  );
 }
 
-export function listCertificates({ userId }: { userId: string }): Certificate[] {
-  return getDb().select().from(certificates).where(eq(certificates.userId, userId)).all();
+export async function listCertificates({ userId }: { userId: string }): Promise<Certificate[]> {
+  const { certificates } = tables();
+  return rows(db().select().from(certificates).where(eq(certificates.userId, userId)));
 }
 
-export function findCertificate({ id }: { id: string }): Certificate | undefined {
-  return getDb().select().from(certificates).where(eq(certificates.id, id)).get();
+export async function findCertificate({ id }: { id: string }): Promise<Certificate | undefined> {
+  const { certificates } = tables();
+  return first(db().select().from(certificates).where(eq(certificates.id, id)));
 }

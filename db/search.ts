@@ -1,9 +1,11 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb } from './client';
+import { sql, type SQL } from 'drizzle-orm';
+import { bySql, engine, lock, rawRows, rawRun, transaction } from './query';
 
-// The FTS5 index over the course content (migration 0002_search). SQLite-specific:
-// on PostgreSQL this module would use pg_trgm behind the same functions.
+// The search index over the course content. SQLite: an FTS5 trigram table
+// (migration 0002_search). PostgreSQL: a plain table with a pg_trgm GIN index
+// (migrations-pg 0001_search). Both match substrings in every script, Chinese
+// included, and order the same way.
 
 export type SearchDocumentKind = 'title' | 'paragraph' | 'summary' | 'quiz';
 
@@ -29,41 +31,59 @@ export type SearchMatch = Omit<SearchDocument, 'searchable'>;
 
 const versionKey = 'content_version';
 
-// search_index is an FTS5 virtual table and search_meta a key-value table, both
-// made by the migration, not by the Drizzle schema: the queries use Drizzle's sql
-// template with typed results.
+// search_index and search_meta are made by the migrations, not by the Drizzle
+// schema: the queries use Drizzle's sql template with typed results.
 
-export function readSearchIndexVersion(): string | undefined {
-  return getDb().get<{ value: string } | undefined>(sql`select value from search_meta where key = ${versionKey}`)?.value;
+export async function readSearchIndexVersion(): Promise<string | undefined> {
+  return (await rawRows<{ value: string }>(sql`select value from search_meta where key = ${versionKey}`))[0]?.value;
 }
 
 /** Replaces the whole index and its version in one transaction: searches never see half an index. */
-export function replaceSearchIndex({ documents, version }: { documents: SearchDocument[]; version: string }): void {
-  getDb().transaction((tx) => {
-    tx.run(sql`delete from search_index`);
+export async function replaceSearchIndex({ documents, version }: { documents: SearchDocument[]; version: string }): Promise<void> {
+  await transaction(async () => {
+    await lock('search-index');
+    await rawRun(sql`delete from search_index`);
     for (const d of documents) {
-      tx.run(sql`insert into search_index (searchable, locale, course, lesson, kind, anchor, position, heading, text)
+      await rawRun(sql`insert into search_index (searchable, locale, course, lesson, kind, anchor, position, heading, text)
         values (${d.searchable}, ${d.locale}, ${d.course}, ${d.lesson}, ${d.kind}, ${d.anchor}, ${d.position}, ${d.heading}, ${d.text})`);
     }
-    tx.run(sql`insert into search_meta (key, value) values (${versionKey}, ${version}) on conflict (key) do update set value = excluded.value`);
+    await rawRun(sql`insert into search_meta (key, value) values (${versionKey}, ${version}) on conflict (key) do update set value = excluded.value`);
   });
 }
 
+export type SearchRequest = {
+  /** SQLite: an FTS5 expression of quoted tokens (lib/search/query.ts), for the terms of 3 characters or more. */
+  match?: string;
+  /** SQLite: LIKE patterns for the terms too short for trigrams. */
+  likePatterns: string[];
+  /** PostgreSQL: a LIKE pattern per term (the trigram index serves them all). */
+  containsPatterns: string[];
+  /** The terms themselves, for PostgreSQL's relevance (trigram word similarity). */
+  terms: string[];
+  locale: string;
+  limit: number;
+};
+
 /**
- * Documents that contain every term: `match` (an FTS5 expression built by
- * lib/search/query.ts from quoted tokens) and/or `likePatterns` (for terms too short
- * for trigrams), all bound as parameters. Ordered: the locale first, then titles,
- * then relevance (bm25), then catalog order.
+ * Documents that contain every term, all bound as parameters. Ordered: the
+ * locale first, then titles, then relevance (SQLite: bm25; PostgreSQL: trigram
+ * word similarity), then catalog order.
  */
-export function findSearchMatches({ match, likePatterns, locale, limit }: { match?: string; likePatterns: string[]; locale: string; limit: number }): SearchMatch[] {
-  const conditions = [...(match ? [sql`search_index match ${match}`] : []), ...likePatterns.map((pattern) => sql`searchable like ${pattern} escape '\\'`)];
+export async function findSearchMatches(request: SearchRequest): Promise<SearchMatch[]> {
+  const conditions: SQL[] =
+    engine() === 'sqlite'
+      ? [...(request.match ? [sql`search_index match ${request.match}`] : []), ...request.likePatterns.map((pattern) => sql`searchable like ${pattern} escape '\\'`)]
+      : request.containsPatterns.map((pattern) => sql`searchable like ${pattern} escape '\\'`);
   if (conditions.length === 0) return [];
-  const byRelevance = match ? sql`bm25(search_index), ` : sql``;
-  return getDb().all<SearchMatch>(
+  const byRelevance = bySql({
+    sqlite: request.match ? sql`bm25(search_index), ` : sql``,
+    postgres: sql`word_similarity(${request.terms.join(' ')}, searchable) desc, `,
+  });
+  return rawRows<SearchMatch>(
     sql`select locale, course, lesson, kind, anchor, position, heading, text
       from search_index
       where ${sql.join(conditions, sql` and `)}
-      order by locale = ${locale} desc, kind = 'title' desc, ${byRelevance}position
-      limit ${limit}`,
+      order by locale = ${request.locale} desc, kind = 'title' desc, ${byRelevance}position
+      limit ${request.limit}`,
   );
 }

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/client-address';
 
+function isPostgresUrl(value: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(value);
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -26,11 +30,13 @@ const envSchema = z.object({
   /** The address to listen on; unset listens on every interface (IPv4 and IPv6). */
   HOST: optionalText.pipe(z.string().regex(/^[A-Za-z0-9.:%[\]-]{1,253}$/, 'must be a host name or an IP address, such as 127.0.0.1').optional()),
   SITE_URL: siteUrlSchema,
+  /** A SQLite file (default; a `file:` prefix is accepted) or a PostgreSQL URL (postgres://user:password@host:5432/db). */
   DATABASE_URL: z
     .string()
     .default('data/aula.sqlite')
-    .transform((value) => value.replace(/^file:/, ''))
-    .refine((value) => value.length > 0 && !value.includes('\0'), 'must be a file path'),
+    .transform((value) => (isPostgresUrl(value) ? value : value.replace(/^file:/, '')))
+    .refine((value) => value.length > 0 && !value.includes('\0'), 'must be a file path or a postgres:// URL')
+    .refine((value) => !isPostgresUrl(value) || URL.canParse(value), 'must be a valid postgres:// URL, such as postgres://aula:secret@localhost:5432/aula'),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
@@ -79,13 +85,42 @@ export function siteUrl(): string {
   return env().SITE_URL;
 }
 
+export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+/** Which engine DATABASE_URL names: a postgres:// URL is PostgreSQL, anything else a SQLite file. */
+export function databaseConfig(): DatabaseConfig {
+  // Read on its own (not through env(), which caches every setting at its first use), and cached per value: asked on every query.
+  const raw = process.env.DATABASE_URL;
+  if (database && database.raw === raw) return database.config;
+  const result = envSchema.pick({ DATABASE_URL: true }).safeParse({ DATABASE_URL: raw });
+  if (!result.success) throw new EnvError(result.error.issues);
+  const value = result.data.DATABASE_URL;
+  const config: DatabaseConfig = isPostgresUrl(value) ? { engine: 'postgres', url: value } : { engine: 'sqlite', file: path.resolve(value) };
+  database = { raw, config };
+  return config;
+}
+let database: { raw: string | undefined; config: DatabaseConfig } | undefined;
+
+/** The SQLite file (only meaningful when DATABASE_URL is not a PostgreSQL URL). */
 export function databasePath(): string {
-  return path.resolve(env().DATABASE_URL);
+  const config = databaseConfig();
+  if (config.engine !== 'sqlite') throw new Error('DATABASE_URL is a PostgreSQL URL: this works on a SQLite file only (for PostgreSQL use its own tools, such as pg_dump and pg_restore)');
+  return config.file;
 }
 
-/** Where generated state lives (the secret file sits beside the database). */
+/** DATABASE_URL as it may be printed: a PostgreSQL password is hidden. */
+export function databaseLabel(): string {
+  const config = databaseConfig();
+  if (config.engine === 'sqlite') return config.file;
+  const url = new URL(config.url);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
+/** Where generated state lives: beside the SQLite file, or data/ with PostgreSQL. */
 export function dataDir(): string {
-  return path.dirname(databasePath());
+  const config = databaseConfig();
+  return config.engine === 'sqlite' ? path.dirname(config.file) : path.resolve('data');
 }
 
 let secret: string | undefined;

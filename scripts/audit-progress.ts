@@ -5,11 +5,14 @@
  * per learner), for an admin to look at. Exit code 0 either way.
  */
 import { parseArgs } from 'node:util';
+import { closeDb } from '@/db/client';
 import { flaggedLearners } from '@/lib/progress/audit-report';
 
-const { values } = parseArgs({ options: { course: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
-const flagged = flaggedLearners({ course: values.course });
 const minutes = (seconds: number) => (seconds / 60).toFixed(1);
+
+async function main() {
+  const { values } = parseArgs({ options: { course: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  const flagged = await flaggedLearners({ course: values.course });
 
 if (values.json) {
   console.log(JSON.stringify(flagged, null, 2));
@@ -22,4 +25,11 @@ if (values.json) {
     console.log(`  lessons: ${finding.lessons.join(', ')}`);
     console.log(`  needed ${minutes(finding.requiredSeconds)} min of credited video; ${minutes(finding.elapsedSeconds)} min passed, which allows at most ${minutes(finding.possibleSeconds)} min\n`);
   }
+  }
+  await closeDb();
 }
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

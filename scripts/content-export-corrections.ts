@@ -8,13 +8,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { closeDb } from '@/db/client';
 import { markExported, overridesToExport } from '@/db/corrections';
 import { exportOverride } from '@/lib/reports/export';
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { content: { type: 'string' } }, strict: true });
   const root = path.resolve(values.content ?? path.join(process.cwd(), 'content'));
-  const overrides = overridesToExport();
+  const overrides = await overridesToExport();
   if (overrides.length === 0) {
     console.log('No applied corrections to export.');
     return 0;
@@ -45,15 +46,18 @@ function main(): number {
     } else {
       console.log(`already  ${path.relative(process.cwd(), file)}: ${where} has the corrected text (correction #${override.id})`);
     }
-    markExported({ id: override.id, now: new Date() });
+    await markExported({ id: override.id, now: new Date() });
   }
   console.log(`${changed} file change(s) written, ${refused} refused.${changed > 0 ? ' Review with git diff and commit.' : ''}`);
   return refused > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
-}
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());

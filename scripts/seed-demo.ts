@@ -9,11 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { closeSqlite, migrateDatabase, openDatabase } from '@/db/connection';
-import { countRealUsers, demoEmailDomain, demoWriter, type DemoLearner } from '@/db/demo';
+import { closeDb, databaseReady } from '@/db/client';
+import { countRealUsers, demoEmailDomain, optimizeDatabase, writeDemoLearners, type DemoLearner } from '@/db/demo';
 import { hashPassword } from '@/lib/auth/password';
 import { getCourse } from '@/lib/content';
-import { databasePath } from '@/lib/env';
+import { databaseLabel } from '@/lib/env';
 import { defaultLocale } from '@/lib/i18n/locales';
 import { isQuizPassed, isVideoComplete, videoCompleteRatio } from '@/lib/progress/completion';
 
@@ -42,12 +42,11 @@ function generator(seed: number) {
 async function main() {
   const { values } = parseArgs({ options: { learners: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean', default: false } }, strict: true });
   const args = argsSchema.parse(values);
-  const db = openDatabase(databasePath());
-  migrateDatabase(db);
-  const real = countRealUsers(db);
+  await databaseReady();
+  const real = await countRealUsers();
   if (real > 0 && !values.force) {
     throw new Error(
-      `${databasePath()} has ${real} user(s) besides demo learners, so it looks like a real database: nothing was added. ` +
+      `${databaseLabel()} has ${real} user(s) besides demo learners, so it looks like a real database: nothing was added. ` +
         'Point DATABASE_URL at a scratch file (for example DATABASE_URL=data/demo.sqlite), or add --force to add demo learners anyway.',
     );
   }
@@ -55,7 +54,6 @@ async function main() {
   const random = generator(args.seed);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
   const passwordHash = await hashPassword('demo learner passphrase');
-  const write = demoWriter(db);
   const now = Date.now();
   const started = performance.now();
 
@@ -110,13 +108,13 @@ async function main() {
 
   for (let done = 0; done < args.learners; ) {
     const count = Math.min(batchSize, args.learners - done);
-    write(Array.from({ length: count }, (_, i) => learner(done + i + 1)));
+    await writeDemoLearners(Array.from({ length: count }, (_, i) => learner(done + i + 1)));
     done += count;
     process.stderr.write(`\rSeeding demo learners: ${done}/${args.learners} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
-  db.$client.pragma('optimize');
-  closeSqlite(db.$client);
-  console.error(`\nSeeded ${args.learners} learners into ${databasePath()} in ${((performance.now() - started) / 1000).toFixed(1)} s. Their password: demo learner passphrase`);
+  await optimizeDatabase();
+  await closeDb();
+  console.error(`\nSeeded ${args.learners} learners into ${databaseLabel()} in ${((performance.now() - started) / 1000).toFixed(1)} s. Their password: demo learner passphrase`);
 }
 
 main().catch((error: unknown) => {

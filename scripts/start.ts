@@ -20,10 +20,10 @@ const root = process.cwd();
 
 async function prepareDatabase(config: ReturnType<typeof env>) {
   getDb(); // creates data/ and the file, applies migrations
-  const compacted = compactStoredProgress();
+  const compacted = await compactStoredProgress();
   if (compacted.applied) console.log(`Compacted the watched intervals of ${compacted.changed} lesson rows`);
   console.log(`Database ready: ${databasePath()}`);
-  ensureSearchIndex(); // built from content/ now, so the first search does not wait for it
+  await ensureSearchIndex(); // built from content/ now, so the first search does not wait for it
   const admin = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, dataDir());
   if (admin?.passwordFile) {
     console.log(`\nCreated the first admin, ${admin.email}. Its password is in ${admin.passwordFile} (readable only by this user): sign in, then delete the file.\n`);
@@ -53,7 +53,7 @@ async function main() {
       stopRetention();
       stopMail();
       await serving.closeNext();
-      closeDb(); // checkpoints the write-ahead log into the database file, then closes it
+      await closeDb(); // checkpoints the write-ahead log into the database file, then closes it
     },
   });
 }

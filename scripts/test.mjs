@@ -2,13 +2,14 @@
 /**
  * npm test: type check, lint (eslint, stylelint: the parts of `npm run lint`),
  * the content check (`npm run content:check`),
- * unit/integration tests (Vitest), then browser tests (Playwright, Chromium)
+ * unit/integration tests (Vitest; the integration suites on SQLite, then on
+ * PostgreSQL), then browser tests (Playwright, Chromium)
  * against a production build, then a smoke run of the bench (1 s per hot path;
  * counted as one check). Ends with one line:
  * "N passed, N failed", summing every suite.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
@@ -63,6 +64,15 @@ check('Content (npm run content:check)', process.execPath, [path.join(root, 'nod
 rmSync('test-results', { recursive: true, force: true });
 run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 if (!countJson('test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0) }))) {
+  totals.failed += 1;
+}
+
+// The integration suites again on PostgreSQL (a throwaway server the run starts: tests/support/global-setup.ts),
+// but those about SQLite itself: its backup files and the fuzz tests' statement counting through better-sqlite3.
+const sqliteOnly = ['backup-restore.test.ts', 'ops-commands.test.ts', 'fuzz-actions.test.ts', 'fuzz-handlers.test.ts'];
+const postgresSuites = readdirSync('tests/integration').filter((file) => file.endsWith('.test.ts') && !sqliteOnly.includes(file)).map((file) => `tests/integration/${file}`);
+run('Integration tests on PostgreSQL (vitest, AULA_TEST_DB=postgres)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit-pg.json', ...postgresSuites], { AULA_TEST_DB: 'postgres' });
+if (!countJson('test-results/unit-pg.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0) }))) {
   totals.failed += 1;
 }
 

@@ -42,9 +42,9 @@ async function main() {
     const explain = { passwordTooShort: 'is shorter than 8 characters', passwordTooLong: 'is too long', passwordCommon: 'is a common password', passwordLikeEmail: 'contains the e-mail address' };
     throw new Error(`  --password: ${explain[problem]}\n${usage}`);
   }
-  const existing = findUserByEmail({ email });
+  const existing = await findUserByEmail({ email });
   const now = new Date();
-  const user = upsertUser({
+  const user = await upsertUser({
     user: {
       id: existing?.id ?? randomUUID(),
       email,
@@ -56,7 +56,7 @@ async function main() {
     },
   });
   // A new password ends the user's existing sessions.
-  if (existing) revokeUserSessions({ userId: user.id, now });
+  if (existing) await revokeUserSessions({ userId: user.id, now });
   console.log(`${existing ? 'Updated' : 'Created'} ${user.email} (${user.role}).`);
 }
 

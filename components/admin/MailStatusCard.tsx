@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { mailStatus } from '@/lib/mail';
 
-type MailStatus = ReturnType<typeof mailStatus>;
+type MailStatus = Awaited<ReturnType<typeof mailStatus>>;
 const statuses = ['sent', 'pending', 'failed'] as const;
 
 /** E-mail for admins: how much went out, what is waiting for a retry or was given up, and why. */

@@ -19,7 +19,7 @@ import { confirmEmail, sendEmailChange, sendVerification } from './verification'
 export const requestResetAction = formAction({
   schema: forgotSchema,
   async run({ email }, { locale, t }) {
-    requestPasswordReset({ email, ip: clientIp(await headers()), locale });
+    await requestPasswordReset({ email, ip: clientIp(await headers()), locale });
     return { status: 'success', message: t('account.resetSent', { email }) };
   },
 });
@@ -37,7 +37,7 @@ export const resetPasswordAction = formAction({
 export const confirmEmailAction = formAction({
   schema: confirmEmailSchema,
   async run({ token }, { locale }) {
-    redirect(`/${locale}/verify-email?done=${confirmEmail(token)}`);
+    redirect(`/${locale}/verify-email?done=${await confirmEmail(token)}`);
   },
 });
 
@@ -45,7 +45,7 @@ export const resendVerificationAction = formAction({
   schema: plainSchema,
   role: 'learner',
   async run(_input, { user, locale, t }) {
-    const sent = sendVerification(user!, locale);
+    const sent = await sendVerification(user!, locale);
     return sent ? { status: 'success', message: t('account.verificationSent', { email: user!.email }) } : { status: 'error', message: localizeError('tooManyAttempts', t, { minutes: 60 }) };
   },
 });
@@ -54,7 +54,7 @@ export const updateProfileAction = formAction({
   schema: profileSchema,
   role: 'learner',
   async run({ name, language }, { user, locale, t }) {
-    changeName(user!.id, name, language);
+    await changeName(user!.id, name, language);
     revalidatePath(`/${locale}/me/account`);
     return { status: 'success', message: t('account.saved'), values: { name, language } };
   },
@@ -65,9 +65,9 @@ export const changeEmailAction = formAction({
   schema: emailChangeSchema,
   role: 'learner',
   async run({ email, currentPassword }, { user, locale, t }) {
-    const me = findUserById({ id: user!.id })!;
+    const me = (await findUserById({ id: user!.id }))!;
     if (!(await verifyPassword(currentPassword, me.passwordHash))) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { currentPassword: localizeError('invalidPassword', t) } };
-    if (email !== me.email && !sendEmailChange(me, email, locale)) return { status: 'error', message: localizeError('tooManyAttempts', t, { minutes: 60 }) };
+    if (email !== me.email && !(await sendEmailChange(me, email, locale))) return { status: 'error', message: localizeError('tooManyAttempts', t, { minutes: 60 }) };
     return { status: 'success', message: t('account.emailChangeSent', { email }) };
   },
 });
@@ -76,11 +76,11 @@ export const changePasswordAction = formAction({
   schema: passwordChangeSchema,
   role: 'learner',
   async run({ currentPassword, password }, { user, t }): Promise<RunResult> {
-    const me = findUserById({ id: user!.id })!;
+    const me = (await findUserById({ id: user!.id }))!;
     if (!(await verifyPassword(currentPassword, me.passwordHash))) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { currentPassword: localizeError('invalidPassword', t) } };
     const problem = checkPassword(password, me.email);
     if (problem) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { password: localizeError(problem, t, passwordVars) } };
-    changePassword(me.id, await hashPassword(password), user!.sessionId);
+    await changePassword(me.id, await hashPassword(password), user!.sessionId);
     return { status: 'success', message: t('account.passwordChanged') };
   },
 });
@@ -89,7 +89,7 @@ export const endSessionAction = formAction({
   schema: endSessionSchema,
   role: 'learner',
   async run({ session }, { user, locale, t }) {
-    if (!endOneSession(user!.id, session)) return { status: 'error', message: localizeError('notFound', t) };
+    if (!(await endOneSession(user!.id, session))) return { status: 'error', message: localizeError('notFound', t) };
     revalidatePath(`/${locale}/me/account`);
     return { status: 'success', message: t('account.sessionEnded') };
   },
@@ -99,7 +99,7 @@ export const endOtherSessionsAction = formAction({
   schema: plainSchema,
   role: 'learner',
   async run(_input, { user, locale, t }) {
-    const ended = endOthers(user!.id, user!.sessionId);
+    const ended = await endOthers(user!.id, user!.sessionId);
     revalidatePath(`/${locale}/me/account`);
     return { status: 'success', message: t('account.othersEnded', { count: ended }) };
   },
@@ -110,9 +110,9 @@ export const deleteAccountAction = formAction({
   schema: deleteAccountSchema,
   role: 'learner',
   async run({ currentPassword }, { user, locale, t }) {
-    const me = findUserById({ id: user!.id })!;
+    const me = (await findUserById({ id: user!.id }))!;
     if (!(await verifyPassword(currentPassword, me.passwordHash))) return { status: 'error', message: t('auth.fixErrors'), fieldErrors: { currentPassword: localizeError('invalidPassword', t) } };
-    deleteAccount(me);
+    await deleteAccount(me);
     await signOut({ redirectTo: `/${locale}?deleted=1` });
   },
 });

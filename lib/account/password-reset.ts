@@ -21,18 +21,18 @@ export const resetLimits = {
  * account. The answer is the same either way; only the per-address limit
  * shows (as "too many attempts", whatever the address).
  */
-export function requestPasswordReset({ email, ip, locale, now = new Date() }: { email: string; ip: string; locale: Locale; now?: Date }): void {
-  const address = consumeLimit(resetLimits.address(ip), now);
+export async function requestPasswordReset({ email, ip, locale, now = new Date() }: { email: string; ip: string; locale: Locale; now?: Date }): Promise<void> {
+  const address = await consumeLimit(resetLimits.address(ip), now);
   if (address.limited) throw new AppError('tooManyAttempts', { minutes: minutesUntil(address.retryAfterMs) });
-  const user = findUserByEmail({ email });
-  if (!user || consumeLimit(resetLimits.account(email), now).limited) return;
-  const token = issueToken({ userId: user.id, purpose: 'resetPassword', email: user.email, now });
-  sendMail('resetPassword', user.email, (user.locale as Locale | null) ?? locale, { name: user.name, link: absoluteLink(locale, 'reset-password', token), minutes: tokenLifetimeMs.resetPassword / 60_000 }, now);
+  const user = await findUserByEmail({ email });
+  if (!user || (await consumeLimit(resetLimits.account(email), now)).limited) return;
+  const token = await issueToken({ userId: user.id, purpose: 'resetPassword', email: user.email, now });
+  await sendMail('resetPassword', user.email, (user.locale as Locale | null) ?? locale, { name: user.name, link: absoluteLink(locale, 'reset-password', token), minutes: tokenLifetimeMs.resetPassword / 60_000 }, now);
 }
 
 /** Whether a reset link still works (to show the form, or say at once that it does not). */
-export function resetLinkWorks(token: unknown, now = new Date()): boolean {
-  return peekToken(token, 'resetPassword', now) !== undefined;
+export async function resetLinkWorks(token: unknown, now = new Date()): Promise<boolean> {
+  return (await peekToken(token, 'resetPassword', now)) !== undefined;
 }
 
 export type ResetOutcome = { status: 'done'; email: string } | { status: 'invalid' } | { status: 'weak'; problem: PasswordProblem };
@@ -43,16 +43,16 @@ export type ResetOutcome = { status: 'done'; email: string } | { status: 'invali
  * also proves the address.
  */
 export async function resetPassword({ token, password, now = new Date() }: { token: unknown; password: string; now?: Date }): Promise<ResetOutcome> {
-  const pending = peekToken(token, 'resetPassword', now);
-  const owner = pending && findUserById({ id: pending.userId });
+  const pending = await peekToken(token, 'resetPassword', now);
+  const owner = pending && await findUserById({ id: pending.userId });
   if (!pending || !owner) return { status: 'invalid' };
   const problem = checkPassword(password, owner.email);
   if (problem) return { status: 'weak', problem };
   const passwordHash = await hashPassword(password);
   // Used only now, once the new password is acceptable, and atomically: a second submit finds it used.
-  const used = redeemToken(token, 'resetPassword', now);
+  const used = await redeemToken(token, 'resetPassword', now);
   if (!used) return { status: 'invalid' };
-  setPassword({ userId: owner.id, passwordHash, now });
-  if (used.email === owner.email) markEmailVerified({ userId: owner.id, email: owner.email, now });
+  await setPassword({ userId: owner.id, passwordHash, now });
+  if (used.email === owner.email) await markEmailVerified({ userId: owner.id, email: owner.email, now });
   return { status: 'done', email: owner.email };
 }

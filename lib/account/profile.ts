@@ -6,13 +6,13 @@ import type { User } from '@/db/schema';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { describeBrowser } from './user-agent';
 
-export function changeName(userId: string, name: string, language: Locale, now = new Date()): void {
-  updateProfile({ userId, name, locale: language, now });
+export async function changeName(userId: string, name: string, language: Locale, now = new Date()): Promise<void> {
+  await updateProfile({ userId, name, locale: language, now });
 }
 
 /** A new password; every other session ends, the one that changed it goes on. */
-export function changePassword(userId: string, passwordHash: string, keepSession: string, now = new Date()): void {
-  setPassword({ userId, passwordHash, keep: keepSession, now });
+export async function changePassword(userId: string, passwordHash: string, keepSession: string, now = new Date()): Promise<void> {
+  await setPassword({ userId, passwordHash, keep: keepSession, now });
 }
 
 /** How the account page names a session: a digest, so the page never shows the id itself. */
@@ -21,24 +21,24 @@ export function sessionHandle(sessionId: string): string {
 }
 
 /** Ends one of the user's live sessions, named by its handle; false when none matches. */
-export function endOneSession(userId: string, handle: string, now = new Date()): boolean {
-  const session = listLiveSessions({ userId, now }).find((candidate) => sessionHandle(candidate.id) === handle);
-  return session !== undefined && endSession({ userId, sessionId: session.id, now });
+export async function endOneSession(userId: string, handle: string, now = new Date()): Promise<boolean> {
+  const session = (await listLiveSessions({ userId, now })).find((candidate) => sessionHandle(candidate.id) === handle);
+  return session !== undefined && await endSession({ userId, sessionId: session.id, now });
 }
 
-export function endOthers(userId: string, keepSession: string, now = new Date()): number {
+export async function endOthers(userId: string, keepSession: string, now = new Date()): Promise<number> {
   return endOtherSessions({ userId, keep: keepSession, now });
 }
 
-export function deleteAccount(user: Pick<User, 'id' | 'email' | 'emailVerifiedAt'>): void {
-  deleteUser({ user });
+export async function deleteAccount(user: Pick<User, 'id' | 'email' | 'emailVerifiedAt'>): Promise<void> {
+  await deleteUser({ user });
 }
 
 /** What the account page shows: the profile, whether the address is verified, and the live sessions (this one first). */
-export function accountView(userId: string, currentSession: string, now = new Date()) {
-  const user = findUserById({ id: userId });
+export async function accountView(userId: string, currentSession: string, now = new Date()) {
+  const user = await findUserById({ id: userId });
   if (!user) return undefined;
-  const sessions = listLiveSessions({ userId, now }).map(({ id, ...session }) => ({ ...session, handle: sessionHandle(id), browser: describeBrowser(session.userAgent), current: id === currentSession }));
+  const sessions = (await listLiveSessions({ userId, now })).map(({ id, ...session }) => ({ ...session, handle: sessionHandle(id), browser: describeBrowser(session.userAgent), current: id === currentSession }));
   return {
     name: user.name,
     email: user.email,
@@ -50,8 +50,8 @@ export function accountView(userId: string, currentSession: string, now = new Da
 }
 
 /** Everything stored about the user, as a download: no password hash, no session ids. */
-export function exportUserData(userId: string, now = new Date()) {
-  const data = userData({ userId });
+export async function exportUserData(userId: string, now = new Date()) {
+  const data = await userData({ userId });
   if (!data) return undefined;
   const { passwordHash: _hash, ...profile } = data.user;
   return {
@@ -66,8 +66,8 @@ export function exportUserData(userId: string, now = new Date()) {
 }
 
 /** The export as a JSON download, for the user themself or an admin; undefined when there is no such user. */
-export function userDataDownload(userId: string): Response | undefined {
-  const data = exportUserData(userId);
+export async function userDataDownload(userId: string): Promise<Response | undefined> {
+  const data = await exportUserData(userId);
   if (!data) return undefined;
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

@@ -17,17 +17,17 @@ export function isTokenShaped(value: unknown): value is string {
 }
 
 /** A new single-use token for `purpose`, replacing the user's earlier unused ones. */
-export function issueToken({ userId, purpose, email, now = new Date() }: { userId: string; purpose: TokenPurpose; email: string; now?: Date }): string {
+export async function issueToken({ userId, purpose, email, now = new Date() }: { userId: string; purpose: TokenPurpose; email: string; now?: Date }): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  retireTokens({ userId, purpose, now });
-  insertToken({ token: { tokenHash: hashToken(token), userId, purpose, email, createdAt: now, expiresAt: new Date(now.getTime() + tokenLifetimeMs[purpose]), usedAt: null } });
+  await retireTokens({ userId, purpose, now });
+  await insertToken({ token: { tokenHash: hashToken(token), userId, purpose, email, createdAt: now, expiresAt: new Date(now.getTime() + tokenLifetimeMs[purpose]), usedAt: null } });
   return token;
 }
 
-export function peekToken(token: unknown, purpose: TokenPurpose, now = new Date()): AccountToken | undefined {
-  return isTokenShaped(token) ? findUsableToken({ tokenHash: hashToken(token), purpose, now }) : undefined;
+export async function peekToken(token: unknown, purpose: TokenPurpose, now = new Date()): Promise<AccountToken | undefined> {
+  return isTokenShaped(token) ? await findUsableToken({ tokenHash: hashToken(token), purpose, now }) : undefined;
 }
 
-export function redeemToken(token: unknown, purpose: TokenPurpose, now = new Date()): AccountToken | undefined {
-  return isTokenShaped(token) ? consumeToken({ tokenHash: hashToken(token), purpose, now }) : undefined;
+export async function redeemToken(token: unknown, purpose: TokenPurpose, now = new Date()): Promise<AccountToken | undefined> {
+  return isTokenShaped(token) ? await consumeToken({ tokenHash: hashToken(token), purpose, now }) : undefined;
 }

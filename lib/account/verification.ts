@@ -13,18 +13,18 @@ const hours = tokenLifetimeMs.verifyEmail / 3_600_000;
 export const verificationSendLimit = (userId: string): Limit => ({ key: `verify-send:${userId}`, max: 3, windowMs: 3_600_000 });
 
 /** Sends the link that proves `user.email` is theirs. False when the account asked too often (nothing sent). */
-export function sendVerification(user: { id: string; name: string; email: string }, locale: Locale, now = new Date()): boolean {
-  if (consumeLimit(verificationSendLimit(user.id), now).limited) return false;
-  const token = issueToken({ userId: user.id, purpose: 'verifyEmail', email: user.email, now });
-  sendMail('verifyEmail', user.email, locale, { name: user.name, link: absoluteLink(locale, 'verify-email', token), hours }, now);
+export async function sendVerification(user: { id: string; name: string; email: string }, locale: Locale, now = new Date()): Promise<boolean> {
+  if ((await consumeLimit(verificationSendLimit(user.id), now)).limited) return false;
+  const token = await issueToken({ userId: user.id, purpose: 'verifyEmail', email: user.email, now });
+  await sendMail('verifyEmail', user.email, locale, { name: user.name, link: absoluteLink(locale, 'verify-email', token), hours }, now);
   return true;
 }
 
 /** Sends the link that moves the account to `newEmail` once opened (the account keeps its address until then). */
-export function sendEmailChange(user: { id: string; name: string }, newEmail: string, locale: Locale, now = new Date()): boolean {
-  if (consumeLimit(verificationSendLimit(user.id), now).limited) return false;
-  const token = issueToken({ userId: user.id, purpose: 'verifyEmail', email: newEmail, now });
-  sendMail('changeEmail', newEmail, locale, { name: user.name, link: absoluteLink(locale, 'verify-email', token), hours }, now);
+export async function sendEmailChange(user: { id: string; name: string }, newEmail: string, locale: Locale, now = new Date()): Promise<boolean> {
+  if ((await consumeLimit(verificationSendLimit(user.id), now)).limited) return false;
+  const token = await issueToken({ userId: user.id, purpose: 'verifyEmail', email: newEmail, now });
+  await sendMail('changeEmail', newEmail, locale, { name: user.name, link: absoluteLink(locale, 'verify-email', token), hours }, now);
   return true;
 }
 
@@ -36,11 +36,11 @@ export const accountExistsLimit = (email: string): Limit => ({ key: `account-exi
  * Someone signed up with an address that has an account: its owner is told
  * (with the way to sign in or reset the password), the visitor is not.
  */
-export function warnAccountExists(email: string, locale: Locale, now = new Date()): void {
-  const owner = findUserByEmail({ email });
-  if (!owner || consumeLimit(accountExistsLimit(email), now).limited) return;
+export async function warnAccountExists(email: string, locale: Locale, now = new Date()): Promise<void> {
+  const owner = await findUserByEmail({ email });
+  if (!owner || (await consumeLimit(accountExistsLimit(email), now)).limited) return;
   const language = isLocale(owner.locale) ? owner.locale : locale;
-  sendMail('accountExists', owner.email, language, { link: absoluteLink(language, 'login'), secondaryLink: absoluteLink(language, 'forgot-password') }, now);
+  await sendMail('accountExists', owner.email, language, { link: absoluteLink(language, 'login'), secondaryLink: absoluteLink(language, 'forgot-password') }, now);
 }
 
 export type EmailConfirmation = (typeof emailConfirmations)[number];
@@ -50,10 +50,10 @@ export type EmailConfirmation = (typeof emailConfirmations)[number];
  * current address becomes verified; a new address replaces the old one, unless
  * another account took it meanwhile.
  */
-export function confirmEmail(token: unknown, now = new Date()): EmailConfirmation {
-  const used = redeemToken(token, 'verifyEmail', now);
-  const user = used && findUserById({ id: used.userId });
+export async function confirmEmail(token: unknown, now = new Date()): Promise<EmailConfirmation> {
+  const used = await redeemToken(token, 'verifyEmail', now);
+  const user = used && await findUserById({ id: used.userId });
   if (!used || !user) return 'invalid';
-  if (used.email === user.email) return markEmailVerified({ userId: user.id, email: used.email, now }) ? 'verified' : 'invalid';
-  return changeEmail({ userId: user.id, email: used.email, now }) ? 'changed' : 'taken';
+  if (used.email === user.email) return (await markEmailVerified({ userId: user.id, email: used.email, now })) ? 'verified' : 'invalid';
+  return (await changeEmail({ userId: user.id, email: used.email, now })) ? 'changed' : 'taken';
 }

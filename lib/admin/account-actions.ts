@@ -18,10 +18,10 @@ export const deleteLearnerAction = formAction({
   schema: deleteLearnerSchema,
   role: 'admin',
   async run({ userId }, { locale, t }) {
-    const learner = findUserById({ id: userId });
+    const learner = await findUserById({ id: userId });
     if (!learner) throw new AppError('notFound');
     if (learner.role !== 'learner') return { status: 'error', message: t('admin.learnerData.notLearner') };
-    deleteAccount(learner);
+    await deleteAccount(learner);
     redirect(`/${locale}/admin/learners?deleted=1`);
   },
 });

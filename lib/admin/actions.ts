@@ -10,7 +10,7 @@ export const changeRoleAction = formAction({
   schema: roleChangeSchema,
   role: 'admin',
   async run({ userId, role, q, page }, { locale }) {
-    setRole({ userId, role });
+    await setRole({ userId, role });
     redirect(userListHref(locale, { q, page }, { changed: userId }));
   },
 });

@@ -28,9 +28,9 @@ export function cellStatus(cell: Pick<LessonCell, 'watchedSeconds' | 'quizBest' 
  * completion, from their lesson rows (one query for the whole page or batch),
  * with the learner's own rules (lib/progress/completion.ts).
  */
-export function withLessonCells(course: string, lessons: LessonSpec[], learners: LearnerIdentity[]): AdminLearner[] {
+export async function withLessonCells(course: string, lessons: LessonSpec[], learners: LearnerIdentity[]): Promise<AdminLearner[]> {
   const cells = new Map<string, LessonCell>();
-  for (const cell of lessonCells({ course, userIds: learners.map((learner) => learner.id) })) cells.set(`${cell.userId}\n${cell.lesson}`, cell);
+  for (const cell of (await lessonCells({ course, userIds: learners.map((learner) => learner.id) }))) cells.set(`${cell.userId}\n${cell.lesson}`, cell);
   return learners.map(({ id, name, email, signedUpAt }) => {
     const mine = lessons.map((lesson) => ({ lesson, cell: cells.get(`${id}\n${lesson.slug}`) }));
     const views = mine.map(({ lesson, cell }) => ({ lesson: lesson.slug, coverage: watchedPercent(cell?.watchedSeconds ?? 0, lesson.duration), quizBest: cell?.quizBest ?? null, status: cellStatus(cell) }));
@@ -51,38 +51,38 @@ export function withLessonCells(course: string, lessons: LessonSpec[], learners:
   });
 }
 
-export function dashboard(slug: string, locale: Locale) {
+export async function dashboard(slug: string, locale: Locale) {
   const { course, lessons } = adminCourse(slug, locale);
-  const figures = courseFigures({ course: slug, lessons });
+  const figures = await courseFigures({ course: slug, lessons });
   return {
     course,
     figures: { ...figures, completionRate: figures.enrolled === 0 ? 0 : Math.round((figures.completed / figures.enrolled) * 1000) / 10 },
-    funnels: lessonFunnels({ course: slug, lessons }),
+    funnels: await lessonFunnels({ course: slug, lessons }),
   };
 }
 
 export type LearnerTableQuery = { search?: string; status?: LearnerStatus; sort: LearnerSort; direction: 'asc' | 'desc'; page: number };
 export const learnersPerPage = 25;
 
-export function learnerTable(slug: string, locale: Locale, query: LearnerTableQuery) {
+export async function learnerTable(slug: string, locale: Locale, query: LearnerTableQuery) {
   const { lessons } = adminCourse(slug, locale);
   const fetch = (page: number) => learnerPage({ course: slug, lessons, search: query.search, status: query.status, sort: query.sort, direction: query.direction, limit: learnersPerPage, offset: (page - 1) * learnersPerPage });
   let page = query.page;
-  let { rows, total } = fetch(page);
+  let { rows, total } = await fetch(page);
   const pages = Math.max(1, Math.ceil(total / learnersPerPage));
   // A page past the end (an old or edited link) shows the last page instead of nothing.
   if (page > pages) {
     page = pages;
-    ({ rows, total } = fetch(page));
+    ({ rows, total } = await fetch(page));
   }
-  return { learners: withLessonCells(slug, lessons, rows), total, page, pages };
+  return { learners: await withLessonCells(slug, lessons, rows), total, page, pages };
 }
 
 /** One learner's lessons: coverage, position, quiz attempts and completion. */
-export function learnerDetail(userId: string, slug: string, locale: Locale) {
+export async function learnerDetail(userId: string, slug: string, locale: Locale) {
   const { course } = adminCourse(slug, locale);
-  const cells = new Map(lessonCells({ course: slug, userIds: [userId] }).map((cell) => [cell.lesson, cell]));
-  const attempts = new Map(attemptSummaries({ userId, course: slug }).map((a) => [a.lesson, a]));
+  const cells = new Map((await lessonCells({ course: slug, userIds: [userId] })).map((cell) => [cell.lesson, cell]));
+  const attempts = new Map((await attemptSummaries({ userId, course: slug })).map((a) => [a.lesson, a]));
   return {
     course,
     lessons: course.lessons.map((lesson) => {

@@ -39,10 +39,10 @@ export function completionCsv(query: CompletionCsvQuery, batchSize = csvBatchSiz
       ];
       controller.enqueue(encoder.encode(utf8Bom + line(header)));
     },
-    pull(controller) {
+    async pull(controller) {
       if (done) return;
-      const rows = learnerBatch({ course: query.course, lessons, search: query.search, status: query.status, afterEmail: after, limit: batchSize });
-      const lines = withLessonCells(query.course, lessons, rows).map((learner) =>
+      const rows = await learnerBatch({ course: query.course, lessons, search: query.search, status: query.status, afterEmail: after, limit: batchSize });
+      const lines = (await withLessonCells(query.course, lessons, rows)).map((learner) =>
         line([
           learner.email,
           learner.name,

@@ -8,8 +8,8 @@ import { AppError } from '@/lib/http/errors';
  * transaction as the update). Sessions are read with the role on every
  * request, so the change applies on the user's next request.
  */
-export function setRole({ userId, role, now = new Date() }: { userId: string; role: Role; now?: Date }): UserRow {
-  const result = changeUserRole({ userId, role, now });
+export async function setRole({ userId, role, now = new Date() }: { userId: string; role: Role; now?: Date }): Promise<UserRow> {
+  const result = await changeUserRole({ userId, role, now });
   if (result.status === 'notFound') throw new AppError('notFound');
   if (result.status === 'lastAdmin') throw new AppError('lastAdmin');
   return result.user!;

@@ -6,15 +6,15 @@ export type { UserRow } from '@/db/admin-users';
 export const usersPerPage = 25;
 
 /** A page of users (e-mail order), optionally narrowed by name or e-mail; a page past the end shows the last one. */
-export function userList({ search, page }: { search?: string; page: number }): { rows: UserRow[]; total: number; page: number; pages: number } {
+export async function userList({ search, page }: { search?: string; page: number }): Promise<{ rows: UserRow[]; total: number; page: number; pages: number }> {
   const fetch = (n: number) => userPage({ search, limit: usersPerPage, offset: (n - 1) * usersPerPage });
-  let { rows, total } = fetch(page);
+  let { rows, total } = await fetch(page);
   const pages = Math.max(1, Math.ceil(total / usersPerPage));
   const shown = Math.min(page, pages);
-  if (shown !== page) ({ rows, total } = fetch(shown));
+  if (shown !== page) ({ rows, total } = await fetch(shown));
   return { rows, total, page: shown, pages };
 }
 
-export function findUser(userId: string): UserRow | undefined {
+export async function findUser(userId: string): Promise<UserRow | undefined> {
   return findUserRow({ userId });
 }

@@ -64,10 +64,10 @@ export const registerAction = formAction({
     // No "e-mail taken" for a stranger to read: a taken address gets the sign-in page, as a new account does when it cannot be signed in at once.
     const signInPage = `/${locale}/login?registered=1&next=${encodeURIComponent(then)}`;
     if (registration.status === 'taken') {
-      warnAccountExists(email, locale);
+      await warnAccountExists(email, locale);
       redirect(signInPage);
     }
-    sendVerification(registration.user, locale);
+    await sendVerification(registration.user, locale);
     try {
       await signIn('credentials', { email, password, redirectTo: then });
     } catch (error) {

@@ -73,7 +73,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined;
-      if (typeof sid === 'string') revokeSession({ sessionId: sid, now: new Date() });
+      if (typeof sid === 'string') await revokeSession({ sessionId: sid, now: new Date() });
       await setSessionHint(false);
     },
   },

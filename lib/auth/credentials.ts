@@ -28,25 +28,25 @@ export async function checkCredentials(raw: unknown, ip: string, now = new Date(
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
 
-  const counted = countSignInAttempt(email, ip, now);
+  const counted = await countSignInAttempt(email, ip, now);
   if ('retryAfterMs' in counted) return { ok: false, reason: 'throttled', retryAfterMs: counted.retryAfterMs };
 
-  const user = findUserByEmail({ email });
+  const user = await findUserByEmail({ email });
   let matches: boolean;
   try {
-    matches = await verifyQueued(password, user?.passwordHash ?? (await hashForUnknownUser()));
+    matches = await verifyQueued(password, user?.passwordHash ?? await hashForUnknownUser());
   } catch (error) {
-    settleSignInAttempt(counted.attempt, 'not-evaluated', now);
+    await settleSignInAttempt(counted.attempt, 'not-evaluated', now);
     if (error instanceof QueueFull) return { ok: false, reason: 'busy', retryAfterSeconds: error.retryAfterSeconds };
     throw error;
   }
   if (!user || !matches) {
-    settleSignInAttempt(counted.attempt, 'failure', now);
+    await settleSignInAttempt(counted.attempt, 'failure', now);
     return { ok: false, reason: 'invalid' };
   }
-  settleSignInAttempt(counted.attempt, 'success', now);
+  await settleSignInAttempt(counted.attempt, 'success', now);
   const sessionId = randomUUID();
-  insertSession({
+  await insertSession({
     session: { id: sessionId, userId: user.id, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, 300) ?? null, expiresAt: new Date(now.getTime() + sessionMaxAgeSeconds * 1000) },
   });
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionId } };

@@ -25,17 +25,17 @@ export type Registration =
  */
 export async function registerAccount({ name, email, password, locale }: { name: string; email: string; password: string; locale?: string }, ip: string, now: Date): Promise<Registration> {
   const limit = registrationLimit(ip);
-  const state = consumeAll([limit], now);
+  const state = await consumeAll([limit], now);
   if (state.limited) return { status: 'throttled', retryAfterMs: state.retryAfterMs };
   let passwordHash: string;
   try {
     passwordHash = await hashQueued(password);
   } catch (error) {
-    refundLimit(limit, now);
+    await refundLimit(limit, now);
     if (error instanceof QueueFull) return { status: 'busy', retryAfterSeconds: error.retryAfterSeconds };
     throw error;
   }
-  const created = insertUser({ user: { id: randomUUID(), email, name, passwordHash, role: 'learner', locale, createdAt: now, updatedAt: now } });
+  const created = await insertUser({ user: { id: randomUUID(), email, name, passwordHash, role: 'learner', locale, createdAt: now, updatedAt: now } });
   if (created) return { status: 'created', user: { id: created.id, name: created.name, email: created.email } };
   try {
     await verifyQueued(password, passwordHash);

@@ -35,8 +35,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const now = new Date();
   const sessionId = await sessionIdOfRequest(now.getTime());
   if (!sessionId) return null;
-  const user = findLiveSessionUser({ sessionId, now });
+  const user = await findLiveSessionUser({ sessionId, now });
   // "Last active" on the account page, written at most every few minutes (the read above tells when it is due).
-  if (user && (!user.lastSeenAt || now.getTime() - user.lastSeenAt.getTime() > lastSeenEveryMs)) touchSession({ sessionId: user.sessionId, now, everyMs: lastSeenEveryMs });
+  if (user && (!user.lastSeenAt || now.getTime() - user.lastSeenAt.getTime() > lastSeenEveryMs)) await touchSession({ sessionId: user.sessionId, now, everyMs: lastSeenEveryMs });
   return user ?? null;
 });

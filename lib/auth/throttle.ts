@@ -26,19 +26,19 @@ export const signInLimits = {
 export type SignInAttempt = { email: string; ip: string; counted: Limit[] };
 
 /** Counts the attempt on every limit that applies, atomically and before any hashing; refused when any is full. */
-export function countSignInAttempt(email: string, ip: string, now: Date): { attempt: SignInAttempt } | { retryAfterMs: number } {
-  const known = isMarked(signInLimits.knownAddress(email, ip), now);
+export async function countSignInAttempt(email: string, ip: string, now: Date): Promise<{ attempt: SignInAttempt } | { retryAfterMs: number }> {
+  const known = await isMarked(signInLimits.knownAddress(email, ip), now);
   const counted = [signInLimits.accountAddress(email, ip), signInLimits.address(ip), ...(known ? [] : [signInLimits.account(email)])];
-  const state = consumeAll(counted, now);
+  const state = await consumeAll(counted, now);
   return state.limited ? { retryAfterMs: state.retryAfterMs } : { attempt: { email, ip, counted } };
 }
 
 /** A failure stays counted; a success or an attempt never evaluated (the server was busy) takes its hits back. */
-export function settleSignInAttempt(attempt: SignInAttempt, outcome: 'failure' | 'success' | 'not-evaluated', now: Date): void {
+export async function settleSignInAttempt(attempt: SignInAttempt, outcome: 'failure' | 'success' | 'not-evaluated', now: Date): Promise<void> {
   if (outcome === 'failure') return;
-  for (const limit of attempt.counted) refundLimit(limit, now);
+  for (const limit of attempt.counted) await refundLimit(limit, now);
   if (outcome === 'success') {
-    resetLimit(signInLimits.accountAddress(attempt.email, attempt.ip));
-    markKey(signInLimits.knownAddress(attempt.email, attempt.ip), now);
+    await resetLimit(signInLimits.accountAddress(attempt.email, attempt.ip));
+    await markKey(signInLimits.knownAddress(attempt.email, attempt.ip), now);
   }
 }

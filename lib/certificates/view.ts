@@ -13,9 +13,9 @@ export const certificateIdPattern = /^[A-Za-z0-9_-]{16,64}$/;
  * A certificate as shown and printed: in its learner's language (the one they
  * signed up in), else in `fallback` (the visitor's) for older accounts.
  */
-export function certificateView(id: string, fallback: Locale): CertificateView | undefined {
+export async function certificateView(id: string, fallback: Locale): Promise<CertificateView | undefined> {
   if (!certificateIdPattern.test(id)) return undefined;
-  const certificate = findCertificateWithLocale({ id });
+  const certificate = await findCertificateWithLocale({ id });
   if (!certificate) return undefined;
   const locale = isLocale(certificate.learnerLocale) ? certificate.learnerLocale : fallback;
   return {
@@ -31,5 +31,5 @@ export function certificateView(id: string, fallback: Locale): CertificateView |
 /** The language a certificate is shown in: its learner's, else (older accounts, a wrong code) the visitor's. */
 export async function certificateLocale(id: string): Promise<Locale> {
   const visitor = await requestLanguage();
-  return certificateView(id, visitor)?.locale ?? visitor;
+  return (await certificateView(id, visitor))?.locale ?? visitor;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { activeOverrides } from '@/db/corrections';
-import { getCourse, getLesson, type Lesson } from '@/lib/content';
+import { getCourse, getLesson, textLocaleOf, type Lesson } from '@/lib/content';
 import { buildVtt } from '@/lib/content/captions';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { applyOverrides, correctionSources } from './text';
@@ -12,9 +12,9 @@ import { applyOverrides, correctionSources } from './text';
  */
 
 /** Corrections in force; the lesson stays readable when the database is not. */
-function overridesOf(course: string, lesson: string, textLocale: Locale) {
+async function overridesOf(course: string, lesson: string, textLocale: Locale) {
   try {
-    return activeOverrides({ course, lesson, locale: textLocale });
+    return await activeOverrides({ course, lesson, locale: textLocale });
   } catch (error) {
     console.error('Could not read content corrections:', error);
     return [];
@@ -22,13 +22,16 @@ function overridesOf(course: string, lesson: string, textLocale: Locale) {
 }
 
 /** A lesson in a locale with the live corrections of the text it shows. */
-export function getLiveLesson(course: string, lesson: string, locale: Locale): Lesson | undefined {
-  return getLesson(course, lesson, locale, (text, textLocale) => applyOverrides(text, overridesOf(course, lesson, textLocale)));
+export async function getLiveLesson(course: string, lesson: string, locale: Locale): Promise<Lesson | undefined> {
+  const textLocale = textLocaleOf(course, lesson, locale);
+  if (!textLocale) return undefined;
+  const overrides = await overridesOf(course, lesson, textLocale);
+  return getLesson(course, lesson, locale, (text) => applyOverrides(text, overrides));
 }
 
 /** The lesson's captions in a locale, from its live text and the Italian timings. */
-export function liveCaptionsVtt(course: string, lesson: string, locale: Locale): string | undefined {
-  const live = getLiveLesson(course, lesson, locale);
+export async function liveCaptionsVtt(course: string, lesson: string, locale: Locale): Promise<string | undefined> {
+  const live = await getLiveLesson(course, lesson, locale);
   return live && buildVtt(live.paragraphs);
 }
 
@@ -37,8 +40,8 @@ export async function liveLessonFromParams(params: Promise<{ locale: string; cou
   const { locale, course, lesson } = await params;
   if (!isLocale(locale)) return undefined;
   const foundCourse = getCourse(course, locale);
-  const foundLesson = getLiveLesson(course, lesson, locale);
+  const foundLesson = await getLiveLesson(course, lesson, locale);
   if (!foundCourse || !foundLesson) return undefined;
-  const corrections = correctionSources(overridesOf(course, lesson, foundLesson.textLocale));
+  const corrections = correctionSources(await overridesOf(course, lesson, foundLesson.textLocale));
   return { locale, course: foundCourse, lesson: foundLesson, corrections };
 }

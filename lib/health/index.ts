@@ -2,9 +2,9 @@ import 'server-only';
 import { checkDatabase } from '@/db/health';
 
 /** Whether the database answers; a failure is logged, never thrown. */
-export function databaseIsUp(): boolean {
+export async function databaseIsUp(): Promise<boolean> {
   try {
-    checkDatabase();
+    await checkDatabase();
     return true;
   } catch (error) {
     console.error('health check failed', error);

@@ -31,25 +31,25 @@ export function useMailTransport(next: MailTransport | undefined): void {
  * action never blocks on, or fails because of, the mail server. What cannot be
  * sent now is retried by the worker.
  */
-export function sendMail<K extends MailKind>(kind: K, to: string, locale: Locale, values: MailValues[K], now = new Date()): void {
-  insertMail({ mail: { recipient: to, locale, kind, payload: JSON.stringify(values), nextAttemptAt: now, createdAt: now } });
+export async function sendMail<K extends MailKind>(kind: K, to: string, locale: Locale, values: MailValues[K], now = new Date()): Promise<void> {
+  await insertMail({ mail: { recipient: to, locale, kind, payload: JSON.stringify(values), nextAttemptAt: now, createdAt: now } });
   void deliverDueMail().catch((error: unknown) => console.error('mail delivery failed:', (error as Error).message));
 }
 
 /** Sends what is due (claimed, so two workers never send the same message); failures are scheduled again with back-off. */
 export async function deliverDueMail(now = new Date(), via: MailTransport = mailTransport()): Promise<{ sent: number; failed: number }> {
   const result = { sent: 0, failed: 0 };
-  for (const mail of claimDueMail({ now, leaseMs: 60_000, limit: 20 })) {
+  for (const mail of (await claimDueMail({ now, leaseMs: 60_000, limit: 20 }))) {
     try {
       const locale = isLocale(mail.locale) ? mail.locale : defaultLocale;
       await via.send(mail.recipient, renderMail(mail.kind as MailKind, JSON.parse(mail.payload), locale));
-      markMailSent({ id: mail.id, now: new Date() });
+      await markMailSent({ id: mail.id, now: new Date() });
       result.sent += 1;
     } catch (error) {
       const attempts = mail.attempts + 1;
       const delay = retryDelayMs(attempts);
       const message = (error as Error).message.replace(/\s+/g, ' ').slice(0, 300);
-      markMailFailed({ id: mail.id, attempts, nextAttemptAt: new Date(now.getTime() + (delay ?? 0)), error: message, giveUp: delay === undefined });
+      await markMailFailed({ id: mail.id, attempts, nextAttemptAt: new Date(now.getTime() + (delay ?? 0)), error: message, giveUp: delay === undefined });
       console.error(`mail ${mail.id} to ${mail.recipient} not sent (attempt ${attempts}): ${message}`);
       result.failed += 1;
     }
@@ -65,6 +65,6 @@ export function startMailWorker(everyMs = 15_000): () => void {
 }
 
 /** For admins: how many messages are sent, waiting or given up, and the undelivered ones with their last error. */
-export function mailStatus(limit = 20) {
-  return { counts: countMailByStatus(), undelivered: listUndeliveredMail({ limit }) };
+export async function mailStatus(limit = 20) {
+  return { counts: await countMailByStatus(), undelivered: await listUndeliveredMail({ limit }) };
 }

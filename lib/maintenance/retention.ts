@@ -16,7 +16,7 @@ export const retention = {
 };
 
 /** One kind of row to prune: returns how many rows it deleted. */
-type PruneTask = { name: string; prune: (now: Date) => number };
+type PruneTask = { name: string; prune: (now: Date) => Promise<number> };
 
 /**
  * Everything that is pruned, in one place. Rate-limit counters go once their
@@ -31,8 +31,10 @@ export const pruneTasks: PruneTask[] = [
 ];
 
 /** Runs every prune task once; returns what each deleted. */
-export function pruneExpired(now: Date): Record<string, number> {
-  return Object.fromEntries(pruneTasks.map((task) => [task.name, task.prune(now)]));
+export async function pruneExpired(now: Date): Promise<Record<string, number>> {
+  const deleted: Record<string, number> = {};
+  for (const task of pruneTasks) deleted[task.name] = await task.prune(now);
+  return deleted;
 }
 
 /**
@@ -41,16 +43,16 @@ export function pruneExpired(now: Date): Record<string, number> {
  * Returns a function that stops it.
  */
 export function startRetention(log: (line: string) => void = console.log): () => void {
-  const run = () => {
+  const run = async () => {
     try {
-      const deleted = Object.entries(pruneExpired(new Date())).filter(([, count]) => count > 0);
+      const deleted = Object.entries(await pruneExpired(new Date())).filter(([, count]) => count > 0);
       if (deleted.length) log(`Pruned ${deleted.map(([name, count]) => `${count} ${name}`).join(', ')}`);
     } catch (error) {
       console.error('Pruning old rows failed (will retry):', error);
     }
   };
-  run();
-  const timer = setInterval(run, retention.everyMs);
+  void run();
+  const timer = setInterval(() => void run(), retention.everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

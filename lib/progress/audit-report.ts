@@ -6,9 +6,9 @@ import { auditLearner, type AuditFinding, type WatchedVideo } from './audit';
 export type FlaggedLearner = { userId: string; name: string; email: string; course: string; finding: AuditFinding };
 
 /** Learners whose watched videos came faster than real time allows, per course, worst first. */
-export function flaggedLearners({ course }: { course?: string } = {}): FlaggedLearner[] {
+export async function flaggedLearners({ course }: { course?: string } = {}): Promise<FlaggedLearner[]> {
   const groups = new Map<string, { who: Omit<FlaggedLearner, 'finding'>; videos: WatchedVideo[] }>();
-  for (const row of listCompletedVideos({ course })) {
+  for (const row of await listCompletedVideos({ course })) {
     const duration = lessonDuration(row.course, row.lesson);
     if (duration === undefined) continue;
     const key = `${row.userId}\u0000${row.course}`;

@@ -41,13 +41,13 @@ function storedSpans(row: LessonProgress, duration: number): Interval[] {
   return spans.length > storedIntervals.maxStoredIntervals ? compactStored(spans, duration) : spans;
 }
 
-function applyHeartbeat(q: ProgressQueries, learner: Learner, beat: Heartbeat, duration: number, now: Date): LessonStatus {
-  const stored = q.allowance({ userId: learner.id });
+async function applyHeartbeat(q: ProgressQueries, learner: Learner, beat: Heartbeat, duration: number, now: Date): Promise<LessonStatus> {
+  const stored = await q.allowance({ userId: learner.id });
   const counted = countHeartbeat(stored, now);
   const available = availableCredit(stored?.balance ?? 0, stored?.refilledAt ?? null, now);
-  const row = q.get({ userId: learner.id, course: beat.course, lesson: beat.lesson }) ?? blankRow(learner, beat.course, beat.lesson, now);
+  const row = (await q.get({ userId: learner.id, course: beat.course, lesson: beat.lesson })) ?? blankRow(learner, beat.course, beat.lesson, now);
   const { merged, credited } = creditIntervals(storedSpans(row, duration), beat.intervals, duration, available);
-  q.saveAllowance({ allowance: { userId: learner.id, balance: available - credited, refilledAt: now, ...counted } });
+  await q.saveAllowance({ allowance: { userId: learner.id, balance: available - credited, refilledAt: now, ...counted } });
   const watchedSeconds = Math.max(row.watchedSeconds, coverage(merged));
   const next: LessonProgress = {
     ...row,
@@ -58,16 +58,17 @@ function applyHeartbeat(q: ProgressQueries, learner: Learner, beat: Heartbeat, d
     videoCompletedAt: row.videoCompletedAt ?? (isVideoComplete(watchedSeconds, duration) ? now : null),
     updatedAt: now,
   };
-  q.save({ row: next });
-  return lessonStatus(beat.lesson, settle(q, learner, beat.course, next, now), duration);
+  await q.save({ row: next });
+  return lessonStatus(beat.lesson, await settle(q, learner, beat.course, next, now), duration);
 }
 
 /**
- * Merges a player heartbeat into the learner's progress, in one IMMEDIATE
- * transaction. The duration is ours; new coverage is limited by the learner's
- * one watching allowance; nothing ever goes backwards.
+ * Merges a player heartbeat into the learner's progress, in one progress
+ * transaction (no other of the learner's overlaps it). The duration is ours;
+ * new coverage is limited by the learner's one watching allowance; nothing
+ * ever goes backwards.
  */
-export function recordHeartbeat(learner: Learner, beat: Heartbeat, now: Date): LessonStatus {
+export function recordHeartbeat(learner: Learner, beat: Heartbeat, now: Date): Promise<LessonStatus> {
   const duration = durationOf(beat.course, beat.lesson);
-  return progressTransaction((q) => applyHeartbeat(q, learner, beat, duration, now));
+  return progressTransaction({ userId: learner.id }, (q) => applyHeartbeat(q, learner, beat, duration, now));
 }

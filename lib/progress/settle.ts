@@ -23,14 +23,14 @@ export function blankRow(learner: Learner, course: string, lesson: string, now: 
 }
 
 /** Marks the lesson complete when both parts are done, and the course (with its certificate) when every lesson is. */
-export function settle(q: ProgressQueries, learner: Learner, course: string, row: LessonProgress, now: Date): LessonProgress {
+export async function settle(q: ProgressQueries, learner: Learner, course: string, row: LessonProgress, now: Date): Promise<LessonProgress> {
   if (row.completedAt || !row.videoCompletedAt || !row.quizPassedAt) return row;
   const completed = { ...row, completedAt: now };
-  q.save({ row: completed });
+  await q.save({ row: completed });
   const lessons = getCourse(course, defaultLocale)?.lessons.map((l) => l.slug) ?? [];
-  const done = new Set(q.completedLessons({ userId: learner.id, course }));
+  const done = new Set(await q.completedLessons({ userId: learner.id, course }));
   if (lessons.length > 0 && lessons.every((slug) => done.has(slug))) {
-    q.issueCertificate({
+    await q.issueCertificate({
       certificate: { id: randomBytes(18).toString('base64url'), userId: learner.id, course, learnerName: learner.name, issuedAt: now },
     });
   }

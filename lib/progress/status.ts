@@ -47,12 +47,12 @@ function certificateView(certificate: Certificate | undefined): CourseStatus['ce
   return certificate ? { id: certificate.id, url: `/certificates/${certificate.id}`, issuedAt: certificate.issuedAt.toISOString() } : null;
 }
 
-export function courseStatus(userId: string, course: string): CourseStatus {
+export async function courseStatus(userId: string, course: string): Promise<CourseStatus> {
   const lessons = getCourse(course, defaultLocale)?.lessons;
   if (!lessons) throw new AppError('notFound', undefined, `unknown course ${course}`);
-  const rows = new Map(listLessonProgress({ userId, course }).map((row) => [row.lesson, row]));
+  const rows = new Map((await listLessonProgress({ userId, course })).map((row) => [row.lesson, row]));
   const statuses = lessons.map((lesson) => lessonStatus(lesson.slug, rows.get(lesson.slug), lesson.duration));
-  const certificate = listCertificates({ userId }).find((c) => c.course === course);
+  const certificate = (await listCertificates({ userId })).find((c) => c.course === course);
   return {
     course,
     learnerKey: createHash('sha256').update(`aula-learner:${userId}`).digest('base64url').slice(0, 16),

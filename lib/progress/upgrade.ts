@@ -17,7 +17,7 @@ export function compactRow(row: StoredSpans, duration: number | undefined): Stor
 }
 
 /** Run by `npm start` and `npm run db:migrate` after the SQL migrations; does nothing once applied. */
-export function compactStoredProgress(now = new Date()): { applied: boolean; changed: number } {
+export function compactStoredProgress(now = new Date()): Promise<{ applied: boolean; changed: number }> {
   return runSpansMigration('0005-compact-intervals', now, (rows) =>
     rows.flatMap((row) => compactRow(row, lessonDuration(row.course, row.lesson)) ?? []),
   );

@@ -11,9 +11,9 @@ import { attemptWindowStart, learnerAllowance, type Allowance } from './limits';
 import type { Answers } from './parse-answers';
 
 /** Stores a graded attempt; the best score counts and a pass is never taken back. */
-export function recordQuizAttempt(learner: Learner, course: string, lesson: string, result: QuizResult, answers: Answers, now: Date): LessonStatus {
+export function recordQuizAttempt(learner: Learner, course: string, lesson: string, result: QuizResult, answers: Answers, now: Date): Promise<LessonStatus> {
   const duration = durationOf(course, lesson);
-  return progressTransaction((q) => lessonStatus(lesson, storeAttempt(q, learner, course, lesson, result, answers, now), duration));
+  return progressTransaction({ userId: learner.id }, async (q) => lessonStatus(lesson, await storeAttempt(q, learner, course, lesson, result, answers, now), duration));
 }
 
 export type LearnerAttempt =
@@ -22,35 +22,35 @@ export type LearnerAttempt =
 
 /**
  * A learner's attempt, within their limit: counting the attempts in the
- * window, grading and storing happen in one IMMEDIATE transaction, so posts
- * sent in parallel queue and cannot exceed the limit. At the limit nothing is
+ * window, grading and storing happen in one progress transaction, so posts
+ * sent in parallel queue (on either engine) and cannot exceed the limit. At the limit nothing is
  * graded or stored.
  */
-export function recordLimitedAttempt(learner: Learner, course: string, lesson: string, quiz: QuizQuestionWithKey[], answers: Answers, now: Date): LearnerAttempt {
+export function recordLimitedAttempt(learner: Learner, course: string, lesson: string, quiz: QuizQuestionWithKey[], answers: Answers, now: Date): Promise<LearnerAttempt> {
   const duration = durationOf(course, lesson);
-  return progressTransaction((q): LearnerAttempt => {
-    const earlier = q.attemptTimesSince({ userId: learner.id, course, lesson, since: attemptWindowStart(now) });
+  return progressTransaction({ userId: learner.id }, async (q): Promise<LearnerAttempt> => {
+    const earlier = await q.attemptTimesSince({ userId: learner.id, course, lesson, since: attemptWindowStart(now) });
     const allowance = learnerAllowance(earlier, now);
     if (!allowance.allowed) return { recorded: false, allowance };
-    const passedBefore = Boolean(q.get({ userId: learner.id, course, lesson })?.quizPassedAt);
+    const passedBefore = Boolean((await q.get({ userId: learner.id, course, lesson }))?.quizPassedAt);
     const result = gradeQuiz(quiz, answers);
-    const row = storeAttempt(q, learner, course, lesson, result, answers, now);
+    const row = await storeAttempt(q, learner, course, lesson, result, answers, now);
     return { recorded: true, allowance, result, passedBefore, status: lessonStatus(lesson, row, duration) };
   });
 }
 
 /** Only the quiz's own question and choice ids are stored (the answers come from parseAnswers). */
-function storeAttempt(q: ProgressQueries, learner: Learner, course: string, lesson: string, result: QuizResult, answers: Answers, now: Date): LessonProgress {
-  q.insertAttempt({
+async function storeAttempt(q: ProgressQueries, learner: Learner, course: string, lesson: string, result: QuizResult, answers: Answers, now: Date): Promise<LessonProgress> {
+  await q.insertAttempt({
     attempt: { id: randomUUID(), userId: learner.id, course, lesson, score: result.score, total: result.total, percent: result.percent, passed: result.passed, answers: JSON.stringify(answers), createdAt: now },
   });
-  const row = q.get({ userId: learner.id, course, lesson }) ?? blankRow(learner, course, lesson, now);
+  const row = (await q.get({ userId: learner.id, course, lesson })) ?? blankRow(learner, course, lesson, now);
   const next: LessonProgress = {
     ...row,
     quizBest: Math.max(row.quizBest ?? 0, result.percent),
     quizPassedAt: row.quizPassedAt ?? (isQuizPassed(result.percent) ? now : null),
     updatedAt: now,
   };
-  q.save({ row: next });
+  await q.save({ row: next });
   return settle(q, learner, course, next, now);
 }

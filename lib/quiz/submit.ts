@@ -37,7 +37,7 @@ const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
  * graded, stored for a learner, and answered with feedback that reveals the
  * key only to whoever has passed.
  */
-export function submitQuiz({ user, ip, course, lesson, locale, entries, now }: QuizSubmission): QuizState {
+export async function submitQuiz({ user, ip, course, lesson, locale, entries, now }: QuizSubmission): Promise<QuizState> {
   const t = getTranslator(locale);
   const courseSlug = slug.safeParse(course);
   const lessonSlug = slug.safeParse(lesson);
@@ -55,15 +55,15 @@ export function submitQuiz({ user, ip, course, lesson, locale, entries, now }: Q
 
 type Where = { course: string; lesson: string; quiz: QuizQuestionWithKey[]; answers: Answers; locale: Locale; t: Translate };
 
-function asLearner(user: Learner, { course, lesson, quiz, answers, locale, t }: Where, now: Date): QuizState {
-  const attempt = recordLimitedAttempt(user, course, lesson, quiz, answers, now);
+async function asLearner(user: Learner, { course, lesson, quiz, answers, locale, t }: Where, now: Date): Promise<QuizState> {
+  const attempt = await recordLimitedAttempt(user, course, lesson, quiz, answers, now);
   if (!attempt.recorded) return { status: 'limited', message: limitedMessage(attempt.allowance.nextAt!, locale, t), selected: answers };
   return graded(quizFeedback(quiz, attempt.result, attempt.passedBefore), attempt.allowance, true, answers, locale, t);
 }
 
 /** Counted first (one atomic upsert), then graded: parallel posts cannot slip past the limit. Nothing is stored. */
-function anonymously(ip: string, { course, lesson, quiz, answers, locale, t }: Where, now: Date): QuizState {
-  const allowance = addressAllowance(consumeQuota(addressLimit(ip, course, lesson), now));
+async function anonymously(ip: string, { course, lesson, quiz, answers, locale, t }: Where, now: Date): Promise<QuizState> {
+  const allowance = addressAllowance(await consumeQuota(addressLimit(ip, course, lesson), now));
   if (!allowance.allowed) return { status: 'limited', message: limitedMessage(allowance.nextAt!, locale, t), selected: answers };
   return graded(quizFeedback(quiz, gradeQuiz(quiz, answers), false), allowance, false, answers, locale, t);
 }

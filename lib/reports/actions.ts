@@ -33,7 +33,7 @@ export const submitReportAction = formAction({
     // A bot filled the hidden field: thank it, store nothing.
     if (isSpam(input)) return { status: 'success', message: t('report.thanks', { ref: '—' }) };
     const locale = input.locale as Parameters<typeof getLiveLesson>[2];
-    const lesson = getLiveLesson(input.course, input.lesson, locale);
+    const lesson = await getLiveLesson(input.course, input.lesson, locale);
     if (!lesson) return { status: 'error', message: localizeError('notFound', t) };
     const { target, targetId } = input.where;
     // "The translation" is offered on translated pages only: the Italian original has none.
@@ -46,14 +46,14 @@ export const submitReportAction = formAction({
 
     const now = new Date();
     const limits = reportLimitsFor({ ip: clientIp(await headers()), userId: user?.id, browser: user ? '' : await reporterBrowser() });
-    const blocked = limits.map((limit) => checkLimit(limit, now)).filter((state) => state.limited);
+    const blocked = (await Promise.all(limits.map((limit) => checkLimit(limit, now)))).filter((state) => state.limited);
     if (blocked.length > 0) {
       const minutes = minutesUntil(Math.max(...blocked.map((state) => state.retryAfterMs)));
       return { status: 'error', message: localizeError('reportRateLimited', t, { minutes }) };
     }
-    for (const limit of limits) consumeLimit(limit, now);
+    for (const limit of limits) await consumeLimit(limit, now);
 
-    const report = insertReport({
+    const report = await insertReport({
       report: {
         course: input.course,
         lesson: input.lesson,

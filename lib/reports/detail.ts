@@ -14,18 +14,18 @@ import { manualStatuses } from './status';
  * context (and the Italian original of a translation), the report, its status
  * history, the moves allowed now, and the passage's corrections.
  */
-export function reportDetail(id: number, viewerLocale: Locale) {
-  const report = findReport({ id });
+export async function reportDetail(id: number, viewerLocale: Locale) {
+  const report = await findReport({ id });
   if (!report) return undefined;
   const reportLocale = isLocale(report.locale) ? report.locale : defaultLocale;
-  const lesson = getLiveLesson(report.course, report.lesson, reportLocale);
+  const lesson = await getLiveLesson(report.course, report.lesson, reportLocale);
   const textLocale = lesson?.textLocale ?? reportLocale;
   const lessonPath = `/${reportLocale}/courses/${report.course}/${report.lesson}`;
   const spoken = spokenParagraph(report, lesson);
   const paragraph = report.target === 'paragraph' ? lesson?.paragraphs.find((p) => p.id === report.targetId) : undefined;
   const passage = correctablePassage(report);
   const target = passage && { course: report.course, lesson: report.lesson, locale: passage.textLocale, target: passage.target, targetId: passage.targetId };
-  const history = target ? overrideHistory(target) : [];
+  const history = target ? await overrideHistory(target) : [];
   const liveOverride = history.find((entry) => entry.endedAt === null);
   const fileText = passage && getFileText(report.course, report.lesson, passage.textLocale);
   const fileVersion = fileText && (passage.target === 'summary' ? summaryToText(fileText.summary) : fileText.paragraphs.find((p) => p.id === passage.targetId)?.text);
@@ -39,8 +39,8 @@ export function reportDetail(id: number, viewerLocale: Locale) {
     paragraphTitle: paragraph && paragraphLabel(paragraph),
     spoken: spoken && { title: paragraphLabel(spoken), url: `${lessonPath}#${spoken.id}` },
     reported: reportedText(report, lesson),
-    original: reportLocale === defaultLocale ? undefined : reportedText(report, getLiveLesson(report.course, report.lesson, defaultLocale)),
-    events: listReportEvents({ reportId: report.id }),
+    original: reportLocale === defaultLocale ? undefined : reportedText(report, await getLiveLesson(report.course, report.lesson, defaultLocale)),
+    events: await listReportEvents({ reportId: report.id }),
     moves: manualStatuses(report.status, isCorrectable(report)),
     correction: passage && {
       history,
@@ -52,4 +52,4 @@ export function reportDetail(id: number, viewerLocale: Locale) {
   };
 }
 
-export type ReportDetail = NonNullable<ReturnType<typeof reportDetail>>;
+export type ReportDetail = NonNullable<Awaited<ReturnType<typeof reportDetail>>>;

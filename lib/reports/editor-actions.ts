@@ -21,13 +21,13 @@ export const changeStatusAction = formAction({
   schema: statusChangeSchema,
   role: 'editor',
   async run({ id, to, note }, { user, locale, t }) {
-    const report = findReport({ id });
+    const report = await findReport({ id });
     if (!report) throw new AppError('notFound');
     if (!manualStatuses(report.status, isCorrectable(report)).includes(to)) return { status: 'error', message: localizeError('reportChanged', t) };
-    if (!changeReportStatus({ id, from: report.status, to, userId: user!.id, note, now: new Date() })) {
+    if (!(await changeReportStatus({ id, from: report.status, to, userId: user!.id, note, now: new Date() }))) {
       return { status: 'error', message: localizeError('reportChanged', t) };
     }
-    if (to === 'rejected') notifyReporter(report, 'rejected', note);
+    if (to === 'rejected') await notifyReporter(report, 'rejected', note);
     redirect(reportPage(locale, id, 'statusChanged'));
   },
 });
@@ -37,19 +37,19 @@ export const applyCorrectionAction = formAction({
   schema: correctionSchema,
   role: 'editor',
   async run({ id, text, note, confirmRemoval }, { user, locale, t }) {
-    const report = findReport({ id });
+    const report = await findReport({ id });
     if (!report) throw new AppError('notFound');
     const passage = correctablePassage(report);
     if (!passage) throw new AppError('badRequest');
     if (report.status !== 'accepted' && report.status !== 'applied') return { status: 'error', message: t('editor.applyNeedsAccepted') };
     const target = { course: report.course, lesson: report.lesson, locale: passage.textLocale, target: passage.target, targetId: passage.targetId };
     // Most of the passage would go (a one-sentence suggestion over a paragraph?): only with the box ticked.
-    const current = overrideHistory(target).find((entry) => entry.endedAt === null)?.text ?? passage.originalText;
+    const current = (await overrideHistory(target)).find((entry) => entry.endedAt === null)?.text ?? passage.originalText;
     if (needsRemovalConfirmation(current, text) && confirmRemoval !== 'yes') {
       const message = localizeError('correctionRemovesMuch', t);
       return { status: 'error', message, fieldErrors: { confirmRemoval: message } };
     }
-    const created = applyCorrection({
+    const created = await applyCorrection({
       reportId: id,
       from: report.status,
       target,
@@ -60,8 +60,8 @@ export const applyCorrectionAction = formAction({
       now: new Date(),
     });
     if (!created) return { status: 'error', message: localizeError('reportChanged', t) };
-    revalidateLessonText(report.course, report.lesson, passage.textLocale);
-    notifyReporter(report, 'applied', note);
+    await revalidateLessonText(report.course, report.lesson, passage.textLocale);
+    await notifyReporter(report, 'applied', note);
     redirect(reportPage(locale, id, 'applied'));
   },
 });
@@ -71,10 +71,10 @@ export const revertCorrectionAction = formAction({
   schema: revertSchema,
   role: 'editor',
   async run({ id, override: overrideId }, { user, locale, t }) {
-    const override = findOverride({ id: overrideId });
+    const override = await findOverride({ id: overrideId });
     if (!override || !isLocale(override.locale)) throw new AppError('notFound');
-    if (!revertOverride({ id: overrideId, userId: user!.id, now: new Date() })) return { status: 'error', message: localizeError('reportChanged', t) };
-    revalidateLessonText(override.course, override.lesson, override.locale);
+    if (!(await revertOverride({ id: overrideId, userId: user!.id, now: new Date() }))) return { status: 'error', message: localizeError('reportChanged', t) };
+    await revalidateLessonText(override.course, override.lesson, override.locale);
     redirect(reportPage(locale, id, 'reverted'));
   },
 });

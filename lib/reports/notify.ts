@@ -14,20 +14,20 @@ type Recipient = { email: string; locale: Locale };
  * an anonymous sender gave, and only if that address is verified (anyone can
  * type anyone's address into the form).
  */
-export function reportRecipient(report: Pick<Report, 'userId' | 'email' | 'locale'>): Recipient | undefined {
-  const account = report.userId ? findUserById({ id: report.userId }) : undefined;
-  const owner = account ?? (report.email ? findUserByEmail({ email: report.email.toLowerCase() }) : undefined);
+export async function reportRecipient(report: Pick<Report, 'userId' | 'email' | 'locale'>): Promise<Recipient | undefined> {
+  const account = report.userId ? await findUserById({ id: report.userId }) : undefined;
+  const owner = account ?? (report.email ? await findUserByEmail({ email: report.email.toLowerCase() }) : undefined);
   if (!owner?.emailVerifiedAt) return undefined;
   const locale = isLocale(owner.locale) ? owner.locale : isLocale(report.locale) ? report.locale : defaultLocale;
   return { email: owner.email, locale };
 }
 
 /** Tells the reporter, once, that their report was applied or rejected, with the editor's note. */
-export function notifyReporter(report: Report, outcome: 'applied' | 'rejected', note: string | undefined, now = new Date()): boolean {
-  const recipient = reportRecipient(report);
-  if (!recipient || !markReporterNotified({ id: report.id, now })) return false;
+export async function notifyReporter(report: Report, outcome: 'applied' | 'rejected', note: string | undefined, now = new Date()): Promise<boolean> {
+  const recipient = await reportRecipient(report);
+  if (!recipient || !(await markReporterNotified({ id: report.id, now }))) return false;
   const lesson = getLesson(report.course, report.lesson, recipient.locale)?.title ?? report.lesson;
   const link = absoluteLink(recipient.locale, `courses/${report.course}/${report.lesson}`);
-  sendMail('reportUpdate', recipient.email, recipient.locale, { ref: `#${report.id}`, outcome, lesson, note: note?.trim() || null, link }, now);
+  await sendMail('reportUpdate', recipient.email, recipient.locale, { ref: `#${report.id}`, outcome, lesson, note: note?.trim() || null, link }, now);
   return true;
 }

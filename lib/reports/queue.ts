@@ -24,21 +24,21 @@ export function queueFilter(query: Query, locale: Locale): ReportFilter {
 }
 
 /** One page of the editors' queue, newest first, with the counts per status under the other filters. */
-export function reportQueue(filter: ReportFilter, requestedPage: number): { rows: Report[]; total: number; page: number; pages: number; counts: Partial<Record<ReportStatus, number>> } {
-  const total = countReports({ filter });
+export async function reportQueue(filter: ReportFilter, requestedPage: number): Promise<{ rows: Report[]; total: number; page: number; pages: number; counts: Partial<Record<ReportStatus, number>> }> {
+  const total = await countReports({ filter });
   const pages = Math.max(1, Math.ceil(total / reportsPerPage));
   const page = Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= pages ? requestedPage : 1;
-  const rows = listReports({ filter, limit: reportsPerPage, offset: (page - 1) * reportsPerPage });
-  return { rows, total, page, pages, counts: countReportsByStatus({ filter }) };
+  const rows = await listReports({ filter, limit: reportsPerPage, offset: (page - 1) * reportsPerPage });
+  return { rows, total, page, pages, counts: await countReportsByStatus({ filter }) };
 }
 
 /** Reports per status, for the admin's dashboard. */
-export function reportCounts(): Partial<Record<ReportStatus, number>> {
+export async function reportCounts(): Promise<Partial<Record<ReportStatus, number>>> {
   return countReportsByStatus({ filter: {} });
 }
 
 /** A person's reports: sent while signed in, or anonymously with their account's e-mail. */
-export function reportsOf(user: { id: string; email: string; emailVerifiedAt: Date | null }): Report[] {
+export async function reportsOf(user: { id: string; email: string; emailVerifiedAt: Date | null }): Promise<Report[]> {
   // Anyone can sign up with someone else's address: their anonymous reports show only once the address is proved.
   return listReportsOf({ userId: user.id, email: user.emailVerifiedAt ? user.email : undefined });
 }

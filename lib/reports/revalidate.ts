@@ -9,8 +9,8 @@ import { rebuildSearchIndex } from '@/lib/search/indexer';
  * lesson page, captions and transcript download of every locale that shows that
  * text (the locale itself, and any that falls back to it), and the search index.
  */
-export function revalidateLessonText(course: string, lesson: string, textLocale: Locale): void {
-  rebuildSearchIndex();
+export async function revalidateLessonText(course: string, lesson: string, textLocale: Locale): Promise<void> {
+  await rebuildSearchIndex();
   for (const locale of locales) {
     if (textLocaleOf(course, lesson, locale) !== textLocale) continue;
     revalidatePath(`/${locale}/courses/${course}/${lesson}`);

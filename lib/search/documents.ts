@@ -15,11 +15,11 @@ export const quizAnchor = 'quiz-title';
  * (so corrected texts are indexed once lib/content returns them). A locale that
  * falls back to Italian is skipped: the Italian documents already cover it.
  */
-export function buildSearchDocuments(): SearchDocument[] {
+export async function buildSearchDocuments(): Promise<SearchDocument[]> {
   const documents: SearchDocument[] = [];
   for (const { course, lesson: slug } of lessonParams()) {
     for (const locale of locales) {
-      const lesson = getLiveLesson(course, slug, locale);
+      const lesson = await getLiveLesson(course, slug, locale);
       if (!lesson || lesson.textLocale !== locale) continue;
       const add = (kind: SearchDocument['kind'], anchor: string, heading: string, text: string) =>
         documents.push({

@@ -9,10 +9,10 @@ let checkedVersion: string | undefined;
  * Rebuilds the search index from lib/content now. Call it after content changes
  * (e.g. an applied editor correction); returns the new content version.
  */
-export function rebuildSearchIndex(): string {
-  const documents = buildSearchDocuments();
+export async function rebuildSearchIndex(): Promise<string> {
+  const documents = await buildSearchDocuments();
   const version = contentVersion(documents);
-  replaceSearchIndex({ documents, version });
+  await replaceSearchIndex({ documents, version });
   checkedVersion = version;
   return version;
 }
@@ -22,10 +22,10 @@ export function rebuildSearchIndex(): string {
  * server start): rebuilds only when the stored version differs, so several
  * servers on one database do not rebuild in turn.
  */
-export function ensureSearchIndex(): void {
+export async function ensureSearchIndex(): Promise<void> {
   if (checkedVersion) return;
-  const documents = buildSearchDocuments();
+  const documents = await buildSearchDocuments();
   const version = contentVersion(documents);
-  if (readSearchIndexVersion() !== version) replaceSearchIndex({ documents, version });
+  if ((await readSearchIndexVersion()) !== version) await replaceSearchIndex({ documents, version });
   checkedVersion = version;
 }

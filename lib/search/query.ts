@@ -57,9 +57,12 @@ export function buildMatchExpression(terms: string[]): string | undefined {
   return indexed.length > 0 ? indexed.map(quoteFtsToken).join(' AND ') : undefined;
 }
 
+/** LIKE patterns (escape character `\`) finding each term anywhere: wildcards in a term are taken literally. */
+export function buildContainsPatterns(terms: string[]): string[] {
+  return terms.map((term) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+}
+
 /** LIKE patterns (escape character `\`) for the terms too short for the trigram index. */
 export function buildLikePatterns(terms: string[]): string[] {
-  return terms
-    .filter((term) => Array.from(term).length < minIndexedTermLength)
-    .map((term) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+  return buildContainsPatterns(terms.filter((term) => Array.from(term).length < minIndexedTermLength));
 }

@@ -4,7 +4,7 @@ import { getCourse } from '@/lib/content';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { highlightText, type TextSegment } from './highlight';
 import { ensureSearchIndex } from './indexer';
-import { buildLikePatterns, buildMatchExpression, matchTerms, maxQueryLength, parseQuery } from './query';
+import { buildContainsPatterns, buildLikePatterns, buildMatchExpression, matchTerms, maxQueryLength, parseQuery } from './query';
 
 export type SearchHit = {
   /** The language of the text: the page's own first, then others. */
@@ -47,14 +47,21 @@ function keepOnePerPlaceAcrossLanguages(matches: SearchMatch[], locale: Locale):
 }
 
 /** Searches the courses: results in `locale` first, then in other languages. Never throws on user input. */
-export function search({ query, locale, limit }: { query: string | undefined; locale: Locale; limit: number }): SearchOutcome {
+export async function search({ query, locale, limit }: { query: string | undefined; locale: Locale; limit: number }): Promise<SearchOutcome> {
   const parsed = parseQuery(query);
   if (parsed.kind === 'empty' || parsed.kind === 'noTerms') return { status: parsed.kind };
   if (parsed.kind === 'tooLong') return { status: 'tooLong', max: maxQueryLength };
 
-  ensureSearchIndex();
+  await ensureSearchIndex();
   const terms = matchTerms(parsed.terms);
-  const matches = findSearchMatches({ match: buildMatchExpression(terms), likePatterns: buildLikePatterns(terms), locale, limit: maxCandidates });
+  const matches = await findSearchMatches({
+    match: buildMatchExpression(terms),
+    likePatterns: buildLikePatterns(terms),
+    containsPatterns: buildContainsPatterns(terms),
+    terms,
+    locale,
+    limit: maxCandidates,
+  });
   const kept = keepOnePerPlaceAcrossLanguages(matches, locale);
 
   const hits: SearchHit[] = [];

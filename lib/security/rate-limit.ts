@@ -5,8 +5,8 @@ export type Limit = { key: string; max: number; windowMs: number };
 export type LimitState = { limited: boolean; retryAfterMs: number };
 
 /** Whether the key has used up its window, without counting a hit. */
-export function checkLimit(limit: Limit, now: Date): LimitState {
-  const row = readRateLimit({ key: limit.key });
+export async function checkLimit(limit: Limit, now: Date): Promise<LimitState> {
+  const row = await readRateLimit({ key: limit.key });
   if (!row || row.resetAt.getTime() <= now.getTime() || row.count < limit.max) {
     return { limited: false, retryAfterMs: 0 };
   }
@@ -14,8 +14,8 @@ export function checkLimit(limit: Limit, now: Date): LimitState {
 }
 
 /** Counts a hit and says whether the key is now over its limit. */
-export function consumeLimit(limit: Limit, now: Date): LimitState {
-  const quota = consumeQuota(limit, now);
+export async function consumeLimit(limit: Limit, now: Date): Promise<LimitState> {
+  const quota = await consumeQuota(limit, now);
   return { limited: quota.limited, retryAfterMs: quota.limited ? quota.resetAt.getTime() - now.getTime() : 0 };
 }
 
@@ -26,27 +26,27 @@ export type QuotaState = { limited: boolean; left: number; resetAt: Date };
  * says whether it was over the limit, how many hits the window has left after
  * it, and when the window ends.
  */
-export function consumeQuota(limit: Limit, now: Date): QuotaState {
-  const row = hitRateLimit({ key: limit.key, now, windowMs: limit.windowMs });
+export async function consumeQuota(limit: Limit, now: Date): Promise<QuotaState> {
+  const row = await hitRateLimit({ key: limit.key, now, windowMs: limit.windowMs });
   return { limited: row.count > limit.max, left: Math.max(0, limit.max - row.count), resetAt: row.resetAt };
 }
 
-export function resetLimit(limit: Limit): void {
-  clearRateLimit({ key: limit.key });
+export async function resetLimit(limit: Limit): Promise<void> {
+  await clearRateLimit({ key: limit.key });
 }
 
 /** Takes back one hit counted in the window now running (for a hit that was refused, or whose work never ran). */
-export function refundLimit(limit: Limit, now: Date): void {
-  refundRateLimit({ key: limit.key, now });
+export async function refundLimit(limit: Limit, now: Date): Promise<void> {
+  await refundRateLimit({ key: limit.key, now });
 }
 
 /** Marks the key as seen for `windowMs` from now (the window's end only moves later); `isMarked` asks. */
-export function markKey(limit: Limit, now: Date): void {
-  markRateLimitKey({ key: limit.key, until: new Date(now.getTime() + limit.windowMs) });
+export async function markKey(limit: Limit, now: Date): Promise<void> {
+  await markRateLimitKey({ key: limit.key, until: new Date(now.getTime() + limit.windowMs) });
 }
 
-export function isMarked(limit: Limit, now: Date): boolean {
-  const row = readRateLimit({ key: limit.key });
+export async function isMarked(limit: Limit, now: Date): Promise<boolean> {
+  const row = await readRateLimit({ key: limit.key });
   return !!row && row.resetAt.getTime() > now.getTime();
 }
 
@@ -57,11 +57,12 @@ export function isMarked(limit: Limit, now: Date): boolean {
  * them. Each count is one atomic upsert, so N parallel callers see N different
  * counts and at most `max` of them get through, however they interleave.
  */
-export function consumeAll(limits: Limit[], now: Date): LimitState {
-  const quotas = limits.map((limit) => consumeQuota(limit, now));
+export async function consumeAll(limits: Limit[], now: Date): Promise<LimitState> {
+  const quotas: QuotaState[] = [];
+  for (const limit of limits) quotas.push(await consumeQuota(limit, now));
   const over = quotas.filter((quota) => quota.limited);
   if (over.length === 0) return { limited: false, retryAfterMs: 0 };
-  for (const limit of limits) refundLimit(limit, now);
+  for (const limit of limits) await refundLimit(limit, now);
   return { limited: true, retryAfterMs: Math.max(...over.map((quota) => quota.resetAt.getTime() - now.getTime())) };
 }
 

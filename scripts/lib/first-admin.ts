@@ -16,7 +16,7 @@ export const passwordFileName = 'first-admin-password';
  * can be read once and deleted.
  */
 export async function ensureFirstAdmin(given: { email?: string; password?: string }, dataDir: string): Promise<FirstAdmin | null> {
-  if (countUsers() > 0) return null;
+  if ((await countUsers()) > 0) return null;
   const email = (given.email ?? 'admin@aula.local').toLowerCase();
   const password = given.password ?? randomBytes(15).toString('base64url');
   let passwordFile: string | undefined;
@@ -27,6 +27,6 @@ export async function ensureFirstAdmin(given: { email?: string; password?: strin
     writeFileSync(passwordFile, `${password}\n`, { flag: 'wx', mode: 0o600 });
   }
   const now = new Date();
-  insertUser({ user: { id: randomUUID(), email, name: 'Admin', passwordHash: await hashPassword(password), role: 'admin', createdAt: now, updatedAt: now } });
+  await insertUser({ user: { id: randomUUID(), email, name: 'Admin', passwordHash: await hashPassword(password), role: 'admin', createdAt: now, updatedAt: now } });
   return { email, generated: !given.password, passwordFile };
 }

@@ -8,14 +8,14 @@ import { setRole } from '@/lib/admin/roles';
 import { roleChangeSchema, userListHref, userListSchema } from '@/lib/admin/schemas';
 import { AppError } from '@/lib/http/errors';
 
-function makeUser(role: Role, name = 'Someone') {
+async function makeUser(role: Role, name = 'Someone') {
   const now = new Date();
-  return insertUser({ user: { id: randomUUID(), email: `${randomUUID()}@example.com`, name, passwordHash: 'x', role, createdAt: now, updatedAt: now } })!;
+  return (await insertUser({ user: { id: randomUUID(), email: `${randomUUID()}@example.com`, name, passwordHash: 'x', role, createdAt: now, updatedAt: now } }))!;
 }
 
-function roleError(work: () => unknown): string | undefined {
+async function roleError(work: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    work();
+    await work();
   } catch (error) {
     return error instanceof AppError ? error.code : String(error);
   }
@@ -23,31 +23,31 @@ function roleError(work: () => unknown): string | undefined {
 }
 
 describe('role changes', () => {
-  it('the last admin cannot be demoted; with a second admin it can', () => {
-    const first = makeUser('admin', 'First Admin');
-    const learner = makeUser('learner', 'Lena');
-    expect(roleError(() => setRole({ userId: first.id, role: 'editor' }))).toBe('lastAdmin');
-    expect(findUserById({ id: first.id })!.role).toBe('admin');
-    expect(setRole({ userId: learner.id, role: 'admin' }).role).toBe('admin');
-    expect(setRole({ userId: first.id, role: 'learner' }).role).toBe('learner');
-    expect(roleError(() => setRole({ userId: learner.id, role: 'learner' }))).toBe('lastAdmin');
-    expect(findUserById({ id: learner.id })!.role).toBe('admin');
+  it('the last admin cannot be demoted; with a second admin it can', async () => {
+    const first = await makeUser('admin', 'First Admin');
+    const learner = await makeUser('learner', 'Lena');
+    expect(await roleError(() => setRole({ userId: first.id, role: 'editor' }))).toBe('lastAdmin');
+    expect((await findUserById({ id: first.id }))!.role).toBe('admin');
+    expect((await setRole({ userId: learner.id, role: 'admin' })).role).toBe('admin');
+    expect((await setRole({ userId: first.id, role: 'learner' })).role).toBe('learner');
+    expect(await roleError(() => setRole({ userId: learner.id, role: 'learner' }))).toBe('lastAdmin');
+    expect((await findUserById({ id: learner.id }))!.role).toBe('admin');
     expect(new AppError('lastAdmin').status).toBe(409);
   });
 
-  it('an unknown user is not found; the same role is no change', () => {
-    expect(roleError(() => setRole({ userId: 'nobody', role: 'editor' }))).toBe('notFound');
-    const editor = makeUser('editor');
-    expect(setRole({ userId: editor.id, role: 'editor' }).role).toBe('editor');
+  it('an unknown user is not found; the same role is no change', async () => {
+    expect(await roleError(() => setRole({ userId: 'nobody', role: 'editor' }))).toBe('notFound');
+    const editor = await makeUser('editor');
+    expect((await setRole({ userId: editor.id, role: 'editor' })).role).toBe('editor');
   });
 
-  it("applies on the user's next request: the live session reads the new role", () => {
-    const learner = makeUser('learner');
+  it("applies on the user's next request: the live session reads the new role", async () => {
+    const learner = await makeUser('learner');
     const now = new Date();
-    insertSession({ session: { id: `s-${learner.id}`, userId: learner.id, createdAt: now, expiresAt: new Date(now.getTime() + 3_600_000) } });
-    expect(findLiveSessionUser({ sessionId: `s-${learner.id}`, now })!.role).toBe('learner');
-    setRole({ userId: learner.id, role: 'editor' });
-    expect(findLiveSessionUser({ sessionId: `s-${learner.id}`, now })!.role).toBe('editor');
+    await insertSession({ session: { id: `s-${learner.id}`, userId: learner.id, createdAt: now, expiresAt: new Date(now.getTime() + 3_600_000) } });
+    expect((await findLiveSessionUser({ sessionId: `s-${learner.id}`, now }))!.role).toBe('learner');
+    await setRole({ userId: learner.id, role: 'editor' });
+    expect((await findLiveSessionUser({ sessionId: `s-${learner.id}`, now }))!.role).toBe('editor');
   });
 
   it('roles are checked, and the list’s filter rides along (a bad one falls back, never fails)', () => {
@@ -60,10 +60,10 @@ describe('role changes', () => {
     expect(userListHref('en', { page: 1 })).toBe('/en/admin/users');
   });
 
-  it('users are listed by e-mail, searched and paginated', () => {
-    makeUser('learner', 'Zed Unique');
-    expect(userPage({ search: 'zed uni', limit: 10, offset: 0 }).rows.map((r) => r.name)).toEqual(['Zed Unique']);
-    const all = userPage({ limit: 2, offset: 0 });
+  it('users are listed by e-mail, searched and paginated', async () => {
+    await makeUser('learner', 'Zed Unique');
+    expect((await userPage({ search: 'zed uni', limit: 10, offset: 0 })).rows.map((r) => r.name)).toEqual(['Zed Unique']);
+    const all = await userPage({ limit: 2, offset: 0 });
     expect(all.rows).toHaveLength(2);
     expect(all.total).toBeGreaterThan(2);
     expect(userListSchema.parse({ page: 'x' })).toEqual({ page: 1, q: undefined });

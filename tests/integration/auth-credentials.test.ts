@@ -9,7 +9,7 @@ const password = 'a long enough secret';
 
 async function makeUser(email: string) {
   const now = new Date();
-  return insertUser({ user: { id: randomUUID(), email, name: 'Ada', passwordHash: await hashPassword(password), role: 'learner', createdAt: now, updatedAt: now } })!;
+  return (await insertUser({ user: { id: randomUUID(), email, name: 'Ada', passwordHash: await hashPassword(password), role: 'learner', createdAt: now, updatedAt: now } }))!;
 }
 
 describe('checkCredentials', () => {
@@ -21,7 +21,7 @@ describe('checkCredentials', () => {
     const result = await checkCredentials({ email: ' ADA@example.com ', password }, '10.0.0.1');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const live = findLiveSessionUser({ sessionId: result.user.sessionId, now: new Date() });
+    const live = await findLiveSessionUser({ sessionId: result.user.sessionId, now: new Date() });
     expect(live?.email).toBe('ada@example.com');
     expect(live?.role).toBe('learner');
   });
@@ -68,10 +68,10 @@ describe('sessions', () => {
     const result = await checkCredentials({ email: 'rev@example.com', password }, '10.0.0.3');
     if (!result.ok) throw new Error('sign-in failed');
     const sid = result.user.sessionId;
-    updateUserRole({ id: user.id, role: 'editor', now: new Date() });
-    expect(findLiveSessionUser({ sessionId: sid, now: new Date() })?.role).toBe('editor');
-    revokeSession({ sessionId: sid, now: new Date() });
-    expect(findLiveSessionUser({ sessionId: sid, now: new Date() })).toBeUndefined();
+    await updateUserRole({ id: user.id, role: 'editor', now: new Date() });
+    expect((await findLiveSessionUser({ sessionId: sid, now: new Date() }))?.role).toBe('editor');
+    await revokeSession({ sessionId: sid, now: new Date() });
+    expect(await findLiveSessionUser({ sessionId: sid, now: new Date() })).toBeUndefined();
   });
 
   it('revoking all of a user’s sessions ends every one; expired sessions are not live', async () => {
@@ -80,15 +80,15 @@ describe('sessions', () => {
     const b = await checkCredentials({ email: 'all@example.com', password }, '10.0.0.5');
     if (!a.ok || !b.ok) throw new Error('sign-in failed');
     const farFuture = new Date(Date.now() + 31 * 24 * 3600 * 1000);
-    expect(findLiveSessionUser({ sessionId: a.user.sessionId, now: farFuture })).toBeUndefined();
-    revokeUserSessions({ userId: user.id, now: new Date() });
-    expect(findLiveSessionUser({ sessionId: a.user.sessionId, now: new Date() })).toBeUndefined();
-    expect(findLiveSessionUser({ sessionId: b.user.sessionId, now: new Date() })).toBeUndefined();
+    expect(await findLiveSessionUser({ sessionId: a.user.sessionId, now: farFuture })).toBeUndefined();
+    await revokeUserSessions({ userId: user.id, now: new Date() });
+    expect(await findLiveSessionUser({ sessionId: a.user.sessionId, now: new Date() })).toBeUndefined();
+    expect(await findLiveSessionUser({ sessionId: b.user.sessionId, now: new Date() })).toBeUndefined();
   });
 
   it('a duplicate e-mail is refused by the database, not half-inserted', async () => {
     await makeUser('dup@example.com');
     const now = new Date();
-    expect(insertUser({ user: { id: randomUUID(), email: 'dup@example.com', name: 'B', passwordHash: 'x', role: 'learner', createdAt: now, updatedAt: now } })).toBeUndefined();
+    expect(await insertUser({ user: { id: randomUUID(), email: 'dup@example.com', name: 'B', passwordHash: 'x', role: 'learner', createdAt: now, updatedAt: now } })).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { certificates } from '@/db/schema';
+import { changes, db, tables } from '@/db/query';
 import { insertUser } from '@/db/users';
 import { certificateView } from '@/lib/certificates/view';
 import { certificatePdf } from '@/lib/certificates/pdf';
 import { pdfText } from '../support/pdf-text';
+
+// The engine's tables (SQLite or PostgreSQL, as the run asks).
+const { certificates } = tables();
 
 const lines = (name: string) => [
   { text: 'Certificato di completamento', size: 24, bold: true, y: 440 },
@@ -37,26 +39,26 @@ describe('certificate PDF', () => {
 
 describe('certificate view', () => {
   const now = new Date('2030-03-04T10:00:00Z');
-  const issue = (locale: string | null) => {
-    const user = insertUser({ user: { id: randomUUID(), email: `c-${randomUUID()}@example.com`, name: '王小明', passwordHash: 'x', role: 'learner', locale, createdAt: now, updatedAt: now } })!;
+  const issue = async (locale: string | null) => {
+    const user = (await insertUser({ user: { id: randomUUID(), email: `c-${randomUUID()}@example.com`, name: '王小明', passwordHash: 'x', role: 'learner', locale, createdAt: now, updatedAt: now } }))!;
     const id = randomUUID().replaceAll('-', '').slice(0, 24);
-    getDb().insert(certificates).values({ id, userId: user.id, course: 'risoluzione-dei-conflitti', learnerName: user.name, issuedAt: now }).run();
+    (await changes(db().insert(certificates).values({ id, userId: user.id, course: 'risoluzione-dei-conflitti', learnerName: user.name, issuedAt: now })));
     return id;
   };
 
-  it('speaks the learner’s language, whoever looks at it', () => {
-    const view = certificateView(issue('zh'), 'fr')!;
+  it('speaks the learner’s language, whoever looks at it', async () => {
+    const view = (await certificateView(await issue('zh'), 'fr'))!;
     expect(view.locale).toBe('zh');
     expect(view.learnerName).toBe('王小明');
-    expect(view.courseTitle).not.toBe(certificateView(issue('it'), 'fr')!.courseTitle);
+    expect(view.courseTitle).not.toBe((await certificateView(await issue('it'), 'fr'))!.courseTitle);
   });
 
-  it('falls back to the visitor’s language for accounts older than the setting', () => {
-    expect(certificateView(issue(null), 'es')!.locale).toBe('es');
+  it('falls back to the visitor’s language for accounts older than the setting', async () => {
+    expect((await certificateView(await issue(null), 'es'))!.locale).toBe('es');
   });
 
-  it('knows no certificate for a wrong or malformed code', () => {
-    expect(certificateView('AAAAAAAAAAAAAAAAAAAAAAAA', 'en')).toBeUndefined();
-    expect(certificateView('../../etc/passwd', 'en')).toBeUndefined();
+  it('knows no certificate for a wrong or malformed code', async () => {
+    expect(await certificateView('AAAAAAAAAAAAAAAAAAAAAAAA', 'en')).toBeUndefined();
+    expect(await certificateView('../../etc/passwd', 'en')).toBeUndefined();
   });
 });

@@ -9,12 +9,12 @@ import { lessonSource } from '../fixtures/lesson-source';
 
 const now = new Date('2030-02-01T09:00:00Z');
 
-function acceptedReport(lesson: string) {
-  const report = insertReport({ report: { course: 'c', lesson, locale: 'it', target: 'paragraph', targetId: 'p-1', message: 'Errore nel paragrafo.', createdAt: now, updatedAt: now } });
+async function acceptedReport(lesson: string) {
+  const report = await insertReport({ report: { course: 'c', lesson, locale: 'it', target: 'paragraph', targetId: 'p-1', message: 'Errore nel paragrafo.', createdAt: now, updatedAt: now } });
   // The editor is left out (user ids are nullable): this test is about files.
   const editor = null as unknown as string;
-  changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: editor, now });
-  changeReportStatus({ id: report.id, from: 'in_review', to: 'accepted', userId: editor, now });
+  await changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: editor, now });
+  await changeReportStatus({ id: report.id, from: 'in_review', to: 'accepted', userId: editor, now });
   return { id: report.id, editor };
 }
 
@@ -26,7 +26,7 @@ function runExport(content: string) {
 }
 
 describe('npm run content:export-corrections on a fixture', () => {
-  it('writes applied corrections into the MDX files, marks them exported, and refuses changed files', () => {
+  it('writes applied corrections into the MDX files, marks them exported, and refuses changed files', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'aula-export-'));
     for (const lesson of ['ok', 'changed']) {
       mkdirSync(path.join(root, 'c', lesson), { recursive: true });
@@ -34,8 +34,8 @@ describe('npm run content:export-corrections on a fixture', () => {
     }
     const original = 'Testo del paragrafo 1. Seconda frase.';
     for (const lesson of ['ok', 'changed']) {
-      const { id, editor } = acceptedReport(lesson);
-      applyCorrection({
+      const { id, editor } = await acceptedReport(lesson);
+      await applyCorrection({
         reportId: id,
         from: 'accepted',
         target: { course: 'c', lesson, locale: 'it', target: 'paragraph', targetId: 'p-1' },
@@ -55,8 +55,8 @@ describe('npm run content:export-corrections on a fixture', () => {
     expect(result.status).toBe(1);
     expect(readFileSync(path.join(root, 'c', 'ok', 'it.mdx'), 'utf8')).toContain('<Paragraph id="p-1" keyPoint="Punto 1">\nTesto corretto del paragrafo 1.\n</Paragraph>');
     expect(readFileSync(changedFile, 'utf8')).toContain('Una revisione successiva.');
-    expect(overridesToExport().map((o) => o.lesson)).toEqual(['changed']);
-    expect(overrideHistory({ course: 'c', lesson: 'ok', locale: 'it', target: 'paragraph', targetId: 'p-1' })[0]!.exportedAt).not.toBeNull();
+    expect((await overridesToExport()).map((o) => o.lesson)).toEqual(['changed']);
+    expect((await overrideHistory({ course: 'c', lesson: 'ok', locale: 'it', target: 'paragraph', targetId: 'p-1' }))[0]!.exportedAt).not.toBeNull();
 
     // A second run has nothing new for the exported one, and still refuses the other.
     const again = runExport(root);

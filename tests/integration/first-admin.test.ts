@@ -2,14 +2,16 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { changes, db, tables } from '@/db/query';
 import { findUserByEmail } from '@/db/users';
 import { verifyPassword } from '@/lib/auth/password';
 import { ensureFirstAdmin, passwordFileName } from '../../scripts/lib/first-admin';
 
+// The engine's tables (SQLite or PostgreSQL, as the run asks).
+const { users } = tables();
+
 describe('the first admin', () => {
-  beforeEach(() => getDb().delete(users).run()); // an empty database each time
+  beforeEach(async () => await changes(db().delete(users))); // an empty database each time
   it('gets a generated password written once to a file only its owner can read, and nowhere else', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aula-admin-'));
     const file = path.join(dataDir, passwordFileName);
@@ -22,7 +24,7 @@ describe('the first admin', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const password = readFileSync(file, 'utf8').trim();
     expect(password.length).toBeGreaterThanOrEqual(20);
-    const stored = findUserByEmail({ email: 'boss@example.com' })!;
+    const stored = (await findUserByEmail({ email: 'boss@example.com' }))!;
     expect(stored.role).toBe('admin');
     expect(await verifyPassword(password, stored.passwordHash)).toBe(true);
 
@@ -36,6 +38,6 @@ describe('the first admin', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aula-admin-'));
     expect(await ensureFirstAdmin({ password: 'given admin passphrase' }, dataDir)).toEqual({ email: 'admin@aula.local', generated: false, passwordFile: undefined });
     expect(existsSync(path.join(dataDir, passwordFileName))).toBe(false);
-    expect(await verifyPassword('given admin passphrase', findUserByEmail({ email: 'admin@aula.local' })!.passwordHash)).toBe(true);
+    expect(await verifyPassword('given admin passphrase', (await findUserByEmail({ email: 'admin@aula.local' }))!.passwordHash)).toBe(true);
   });
 });

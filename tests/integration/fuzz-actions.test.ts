@@ -47,9 +47,9 @@ afterEach(() => {
   expect(authCalls.count).toBe(0);
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   const now = new Date();
-  for (const person of Object.values(people)) insertUser({ user: { ...person, passwordHash: 'x', createdAt: now, updatedAt: now } });
+  for (const person of Object.values(people)) await insertUser({ user: { ...person, passwordHash: 'x', createdAt: now, updatedAt: now } });
   databaseFingerprint();
 });
 

@@ -46,9 +46,9 @@ afterEach(() => {
   expect(faults.splice(0)).toEqual([]);
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   const now = new Date();
-  for (const person of Object.values(people)) insertUser({ user: { ...person, passwordHash: 'x', createdAt: now, updatedAt: now } });
+  for (const person of Object.values(people)) await insertUser({ user: { ...person, passwordHash: 'x', createdAt: now, updatedAt: now } });
   databaseFingerprint(); // migrations done before the first comparison
 });
 
@@ -110,7 +110,7 @@ describe('fuzz: JSON handlers', () => {
     await fc.assert(
       fc.asyncProperty(anyone, fc.boolean(), async (user, askMe) => {
         session.user = user;
-        const outcome = await answer(async () => (askMe ? me.GET() : health.GET()));
+        const outcome = await answer(async () => (askMe ? await me.GET() : await health.GET()));
         expect(outcome.statements).toBeLessThanOrEqual(1);
       }),
       { numRuns: runs },

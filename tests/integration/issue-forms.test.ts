@@ -32,17 +32,17 @@ const { reporterCookie } = await import('@/lib/reports/limits');
 const course = 'risoluzione-dei-conflitti';
 const lesson = 'livelli-di-contatto';
 const now = new Date();
-const person = (role: 'learner' | 'editor' | 'admin') =>
-  insertUser({ user: { id: randomUUID(), email: `${role}-${randomUUID()}@example.com`, name: role, passwordHash: 'x', role, createdAt: now, updatedAt: now } })!;
-const signIn = (user: ReturnType<typeof person>) => (session.user = { id: user.id, name: user.name, email: user.email, role: user.role, sessionId: 's' } as CurrentUser);
+const person = async (role: 'learner' | 'editor' | 'admin') =>
+  (await insertUser({ user: { id: randomUUID(), email: `${role}-${randomUUID()}@example.com`, name: role, passwordHash: 'x', role, createdAt: now, updatedAt: now } }))!;
+const signIn = (user: Awaited<ReturnType<typeof person>>) => (session.user = { id: user.id, name: user.name, email: user.email, role: user.role, sessionId: 's' } as CurrentUser);
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.append(name, value);
   return data;
 }
-const report = (fields: Record<string, string> = {}) => {
-  const paragraph = getLiveLesson(course, lesson, 'it')!.paragraphs[0]!;
+const report = async (fields: Record<string, string> = {}) => {
+  const paragraph = (await getLiveLesson(course, lesson, 'it'))!.paragraphs[0]!;
   return form({ locale: 'it', course, lesson, where: `paragraph:${paragraph.id}`, message: 'Nella seconda frase manca una parola.', suggestion: '', email: '', website: '', ...fields });
 };
 
@@ -54,15 +54,15 @@ beforeEach(() => {
 
 describe('the report form', () => {
   it('refuses "the translation" on the Italian original and accepts it on a translation', async () => {
-    const original = await submitReportAction(idleForm, report({ where: 'translation' }));
+    const original = await submitReportAction(idleForm, await report({ where: 'translation' }));
     expect(original.status).toBe('error');
     expect(original.fieldErrors?.where).toBeTruthy();
-    const translated = await submitReportAction(idleForm, report({ locale: 'en', where: 'translation', message: 'The translation of this lesson is odd.' }));
+    const translated = await submitReportAction(idleForm, await report({ locale: 'en', where: 'translation', message: 'The translation of this lesson is odd.' }));
     expect(translated.status).toBe('success');
   });
 
   it('refuses "where" left on Choose…', async () => {
-    const state = await submitReportAction(idleForm, report({ where: '' }));
+    const state = await submitReportAction(idleForm, await report({ where: '' }));
     expect(state.status).toBe('error');
     expect(state.fieldErrors?.where).toBeTruthy();
   });
@@ -70,18 +70,18 @@ describe('the report form', () => {
   it('refuses a message over 2,000 characters and keeps it, never cutting it', async () => {
     const long = `${'parola '.repeat(300)}`.trim();
     expect(long.length).toBeGreaterThan(2000);
-    const state = await submitReportAction(idleForm, report({ message: long }));
+    const state = await submitReportAction(idleForm, await report({ message: long }));
     expect(state.status).toBe('error');
     expect(state.fieldErrors?.message).toContain('2000');
     expect(state.values.message).toBe(long);
-    expect(listReports({ filter: { lesson }, limit: 100, offset: 0 }).some((r) => r.message.startsWith('parola parola'))).toBe(false);
+    expect((await listReports({ filter: { lesson }, limit: 100, offset: 0 })).some((r) => r.message.startsWith('parola parola'))).toBe(false);
   });
 
   it('does not keep an e-mail sent by a signed-in reader', async () => {
-    signIn(person('learner'));
-    const state = await submitReportAction(idleForm, report({ email: 'someone-else@example.com', message: 'Signed-in reader with an e-mail typed.' }));
+    signIn(await person('learner'));
+    const state = await submitReportAction(idleForm, await report({ email: 'someone-else@example.com', message: 'Signed-in reader with an e-mail typed.' }));
     expect(state.status).toBe('success');
-    const stored = listReports({ filter: { lesson }, limit: 100, offset: 0 }).find((r) => r.message === 'Signed-in reader with an e-mail typed.')!;
+    const stored = (await listReports({ filter: { lesson }, limit: 100, offset: 0 })).find((r) => r.message === 'Signed-in reader with an e-mail typed.')!;
     expect(stored.email).toBeNull();
     expect(stored.userId).toBe(session.user!.id);
   });
@@ -90,13 +90,13 @@ describe('the report form', () => {
     // Six pupils, one router: each browser gets its own cookie.
     for (let pupil = 0; pupil < 6; pupil++) {
       jar.clear();
-      expect((await submitReportAction(idleForm, report({ message: `Pupil ${pupil} found a mistake here.` }))).status).toBe('success');
+      expect((await submitReportAction(idleForm, await report({ message: `Pupil ${pupil} found a mistake here.` }))).status).toBe('success');
     }
     // One browser (its cookie kept) is stopped after 5.
     jar.clear();
-    for (let i = 0; i < 5; i++) expect((await submitReportAction(idleForm, report({ message: `Same browser, report ${i}.` }))).status).toBe('success');
+    for (let i = 0; i < 5; i++) expect((await submitReportAction(idleForm, await report({ message: `Same browser, report ${i}.` }))).status).toBe('success');
     expect(jar.get(reporterCookie)).toBeTruthy();
-    const sixth = await submitReportAction(idleForm, report({ message: 'Same browser, one report too many.' }));
+    const sixth = await submitReportAction(idleForm, await report({ message: 'Same browser, one report too many.' }));
     expect(sixth.status).toBe('error');
   });
 
@@ -104,44 +104,44 @@ describe('the report form', () => {
     let refused = 0;
     for (let i = 0; i < 31; i++) {
       jar.clear();
-      if ((await submitReportAction(idleForm, report({ message: `Cookie-less post number ${i}.` }))).status === 'error') refused++;
+      if ((await submitReportAction(idleForm, await report({ message: `Cookie-less post number ${i}.` }))).status === 'error') refused++;
     }
     expect(refused).toBe(1);
   });
 });
 
 describe('applying a correction', () => {
-  const paragraph = () => getLiveLesson(course, lesson, 'it')!.paragraphs[1]!;
-  const accepted = (editorId: string) => {
-    const created = insertReport({ report: { course, lesson, locale: 'it', target: 'paragraph', targetId: paragraph().id, message: 'Una frase sbagliata.', suggestion: 'Una frase.', createdAt: now, updatedAt: now } });
-    changeReportStatus({ id: created.id, from: 'new', to: 'in_review', userId: editorId, now });
-    changeReportStatus({ id: created.id, from: 'in_review', to: 'accepted', userId: editorId, now });
+  const paragraph = async () => (await getLiveLesson(course, lesson, 'it'))!.paragraphs[1]!;
+  const accepted = async (editorId: string) => {
+    const created = await insertReport({ report: { course, lesson, locale: 'it', target: 'paragraph', targetId: (await paragraph()).id, message: 'Una frase sbagliata.', suggestion: 'Una frase.', createdAt: now, updatedAt: now } });
+    await changeReportStatus({ id: created.id, from: 'new', to: 'in_review', userId: editorId, now });
+    await changeReportStatus({ id: created.id, from: 'in_review', to: 'accepted', userId: editorId, now });
     return created.id;
   };
 
   it('asks for confirmation before replacing most of the passage, and stores nothing until then', async () => {
-    const editor = person('editor');
+    const editor = await person('editor');
     signIn(editor);
-    const id = accepted(editor.id);
-    const before = paragraph().text;
+    const id = await accepted(editor.id);
+    const before = (await paragraph()).text;
     const refused = await applyCorrectionAction(idleForm, form({ locale: 'it', id: String(id), text: 'Una frase.', note: '' }));
     expect(refused.status).toBe('error');
     expect(refused.fieldErrors?.confirmRemoval).toBeTruthy();
     expect(refused.values.text).toBe('Una frase.');
-    expect(paragraph().text).toBe(before);
-    expect(findReport({ id })!.status).toBe('accepted');
+    expect((await paragraph()).text).toBe(before);
+    expect((await findReport({ id }))!.status).toBe('accepted');
     await expect(applyCorrectionAction(idleForm, form({ locale: 'it', id: String(id), text: 'Una frase.', note: '', confirmRemoval: 'yes' }))).rejects.toThrow('NEXT_REDIRECT');
-    expect(paragraph().text).toBe('Una frase.');
-    expect(overrideHistory({ course, lesson, locale: 'it', target: 'paragraph', targetId: paragraph().id })[0]!.text).toBe('Una frase.');
+    expect((await paragraph()).text).toBe('Una frase.');
+    expect((await overrideHistory({ course, lesson, locale: 'it', target: 'paragraph', targetId: (await paragraph()).id }))[0]!.text).toBe('Una frase.');
   });
 
   it('applies a small fix without asking', async () => {
-    const editor = person('editor');
+    const editor = await person('editor');
     signIn(editor);
-    const id = accepted(editor.id);
-    const fixed = `${paragraph().text} Aggiunta.`;
+    const id = await accepted(editor.id);
+    const fixed = `${(await paragraph()).text} Aggiunta.`;
     await expect(applyCorrectionAction(idleForm, form({ locale: 'it', id: String(id), text: fixed, note: '' }))).rejects.toThrow('NEXT_REDIRECT');
-    expect(paragraph().text).toBe(fixed);
+    expect((await paragraph()).text).toBe(fixed);
   });
 });
 
@@ -150,12 +150,12 @@ describe('sign-up', () => {
     const weak = await registerAction(idleForm, form({ locale: 'fr', name: 'Zoé', email: 'zoe@example.com', password: 'short' }));
     expect(weak.status).toBe('error');
     expect(weak.values.password).toBe('short');
-    const taken = person('learner');
+    const taken = await person('learner');
     const redirected = await registerAction(idleForm, form({ locale: 'fr', name: 'Zoé', email: taken.email, password: 'a long unusual passphrase 42' })).catch((error: unknown) => error);
     expect(String((redirected as { digest?: string }).digest)).toContain('/fr/login?registered=1');
-    expect(findUserByEmail({ email: taken.email })!.name).not.toBe('Zoé');
+    expect((await findUserByEmail({ email: taken.email }))!.name).not.toBe('Zoé');
     await registerAction(idleForm, form({ locale: 'zh', name: '王小明', email: 'wang@example.com', password: 'a long unusual passphrase 42' }));
-    expect(findUserByEmail({ email: 'wang@example.com' })!.locale).toBe('zh');
+    expect((await findUserByEmail({ email: 'wang@example.com' }))!.locale).toBe('zh');
   });
 
   it('says the password contains the part of the e-mail before the @', async () => {
@@ -167,8 +167,8 @@ describe('sign-up', () => {
 
 describe('changing a role', () => {
   it('lands back on the filtered list it came from', async () => {
-    signIn(person('admin'));
-    const learner = person('learner');
+    signIn(await person('admin'));
+    const learner = await person('learner');
     const redirected = await changeRoleAction(idleForm, form({ locale: 'en', userId: learner.id, role: 'editor', q: 'ann', page: '2' })).catch((error: unknown) => error);
     expect(String((redirected as { digest?: string }).digest)).toContain(`/en/admin/users?q=ann&page=2&changed=${learner.id}`);
   });

@@ -43,17 +43,18 @@ describe('an anonymous visitor’s attempts: 10 per quiz per address in 8 hours'
     expect(addressAllowance({ limited: true, left: 0, resetAt: at(8) })).toEqual({ allowed: false, left: 0, nextAt: at(8) });
   });
 
-  it('counts per address and per quiz in the database, atomically', () => {
+  it('counts per address and per quiz in the database, atomically', async () => {
     const limit = addressLimit('203.0.113.7', 'risoluzione-dei-conflitti', 'tipi-di-cliente');
-    const states = Array.from({ length: quizAttemptsPerAddress + 1 }, (_, i) => addressAllowance(consumeQuota(limit, at(i * 0.1))));
+    const states = [];
+    for (let i = 0; i <= quizAttemptsPerAddress; i++) states.push(addressAllowance(await consumeQuota(limit, at(i * 0.1))));
     expect(quizAttemptsPerAddress).toBe(10);
     expect(states.slice(0, 10).map((s) => s.left)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
     expect(states[10]).toEqual({ allowed: false, left: 0, nextAt: at(8) });
     // Another address, another quiz: their own counters.
-    expect(addressAllowance(consumeQuota(addressLimit('203.0.113.8', 'risoluzione-dei-conflitti', 'tipi-di-cliente'), at(1))).allowed).toBe(true);
-    expect(addressAllowance(consumeQuota(addressLimit('203.0.113.7', 'risoluzione-dei-conflitti', 'livelli-di-contatto'), at(1))).allowed).toBe(true);
+    expect(addressAllowance(await consumeQuota(addressLimit('203.0.113.8', 'risoluzione-dei-conflitti', 'tipi-di-cliente'), at(1))).allowed).toBe(true);
+    expect(addressAllowance(await consumeQuota(addressLimit('203.0.113.7', 'risoluzione-dei-conflitti', 'livelli-di-contatto'), at(1))).allowed).toBe(true);
     // The window ends: counting starts over.
-    expect(addressAllowance(consumeQuota(limit, at(8))).left).toBe(9);
+    expect(addressAllowance(await consumeQuota(limit, at(8))).left).toBe(9);
   });
 
   it('does not store a forwarded value of any length as the key', () => {

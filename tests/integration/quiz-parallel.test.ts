@@ -34,9 +34,10 @@ function run(learners: { id: string; name: string }[], startLine: string, posts:
 describe('attempts posted in parallel by several processes', () => {
   it('never exceed a learner’s limit', { timeout: 120_000 }, async () => {
     const now = new Date();
-    const learners = Array.from({ length: 12 }, () =>
-      insertUser({ user: { id: randomUUID(), email: `${randomUUID()}@example.com`, name: 'Para', passwordHash: 'x', role: 'learner', createdAt: now, updatedAt: now } })!,
-    ).map(({ id, name }) => ({ id, name }));
+    const inserted = await Promise.all(
+      Array.from({ length: 12 }, async () => (await insertUser({ user: { id: randomUUID(), email: `${randomUUID()}@example.com`, name: 'Para', passwordHash: 'x', role: 'learner', createdAt: now, updatedAt: now } }))!),
+    );
+    const learners = inserted.map(({ id, name }) => ({ id, name }));
     const processes = 3;
     const postsEach = 2;
     // A start line: every process starts and warms up, then all post at once.
@@ -49,6 +50,6 @@ describe('attempts posted in parallel by several processes', () => {
     const results = (await running).flat();
     expect(results).toHaveLength(learners.length * processes * postsEach);
     expect(results.filter((status) => status === 'graded')).toHaveLength(learners.length * quizAttemptsPerLearner);
-    for (const learner of learners) expect(listQuizAttempts({ userId: learner.id, course, lesson })).toHaveLength(quizAttemptsPerLearner);
+    for (const learner of learners) expect(await listQuizAttempts({ userId: learner.id, course, lesson })).toHaveLength(quizAttemptsPerLearner);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { activeOverrides, applyCorrection, overrideHistory, revertOverride } from '@/db/corrections';
 import { rebuildSearchIndex } from '@/lib/search/indexer';
 import { search } from '@/lib/search/search';
@@ -143,49 +143,52 @@ describe('exporting an override into MDX', () => {
 
 describe('reports and corrections in the database', () => {
   const now = new Date('2030-01-01T10:00:00Z');
-  const user = insertUser({ user: { id: randomUUID(), email: `ed-${randomUUID()}@example.com`, name: 'Ed', passwordHash: 'x', role: 'editor', createdAt: now, updatedAt: now } })!;
+  let user: { id: string };
+  beforeAll(async () => {
+    user = (await insertUser({ user: { id: randomUUID(), email: `ed-${randomUUID()}@example.com`, name: 'Ed', passwordHash: 'x', role: 'editor', createdAt: now, updatedAt: now } }))!;
+  });
   const lesson = 'livelli-di-contatto';
   const course = 'risoluzione-dei-conflitti';
 
-  it('stores a report with its first event, lists and counts it, and records status changes', () => {
-    const report = insertReport({ report: { course, lesson, locale: 'en', target: 'summary', message: 'Wrong summary text here.', email: 'anon@example.com', createdAt: now, updatedAt: now } });
+  it('stores a report with its first event, lists and counts it, and records status changes', async () => {
+    const report = await insertReport({ report: { course, lesson, locale: 'en', target: 'summary', message: 'Wrong summary text here.', email: 'anon@example.com', createdAt: now, updatedAt: now } });
     expect(report.status).toBe('new');
-    expect(listReports({ filter: { lesson }, limit: 10, offset: 0 })[0]!.id).toBe(report.id);
-    expect(countReportsByStatus({ filter: { lesson } }).new).toBeGreaterThanOrEqual(1);
-    expect(changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, note: 'looking', now })).toBe(true);
-    expect(changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, now })).toBe(false);
-    const events = listReportEvents({ reportId: report.id });
+    expect((await listReports({ filter: { lesson }, limit: 10, offset: 0 }))[0]!.id).toBe(report.id);
+    expect((await countReportsByStatus({ filter: { lesson } })).new).toBeGreaterThanOrEqual(1);
+    expect(await changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, note: 'looking', now })).toBe(true);
+    expect(await changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, now })).toBe(false);
+    const events = await listReportEvents({ reportId: report.id });
     expect(events.map((e) => [e.fromStatus, e.toStatus, e.note])).toEqual([[null, 'new', null], ['new', 'in_review', 'looking']]);
     expect(events[1]!.userName).toBe('Ed');
-    expect(findReport({ id: report.id })!.status).toBe('in_review');
-    expect(listReportsOf({ userId: 'nobody', email: 'ANON@example.com' }).map((r) => r.id)).toContain(report.id);
+    expect((await findReport({ id: report.id }))!.status).toBe('in_review');
+    expect((await listReportsOf({ userId: 'nobody', email: 'ANON@example.com' })).map((r) => r.id)).toContain(report.id);
   });
 
-  it('applies a correction live, keeps the history, and reverts it', () => {
-    const before = getLesson(course, lesson, 'en')!;
+  it('applies a correction live, keeps the history, and reverts it', async () => {
+    const before = (await getLesson(course, lesson, 'en'))!;
     const paragraph = before.paragraphs[0]!;
-    const report = insertReport({ report: { course, lesson, locale: 'en', target: 'paragraph', targetId: paragraph.id, message: 'A typo in this paragraph.', createdAt: now, updatedAt: now } });
-    changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, now });
-    changeReportStatus({ id: report.id, from: 'in_review', to: 'accepted', userId: user.id, now });
+    const report = await insertReport({ report: { course, lesson, locale: 'en', target: 'paragraph', targetId: paragraph.id, message: 'A typo in this paragraph.', createdAt: now, updatedAt: now } });
+    await changeReportStatus({ id: report.id, from: 'new', to: 'in_review', userId: user.id, now });
+    await changeReportStatus({ id: report.id, from: 'in_review', to: 'accepted', userId: user.id, now });
     const target = { course, lesson, locale: 'en', target: 'paragraph' as const, targetId: paragraph.id };
-    const override = applyCorrection({ reportId: report.id, from: 'accepted', target, originalText: paragraph.text, text: 'Corrected paragraph.', userId: user.id, now })!;
+    const override = (await applyCorrection({ reportId: report.id, from: 'accepted', target, originalText: paragraph.text, text: 'Corrected paragraph.', userId: user.id, now }))!;
     expect(override).toBeDefined();
-    expect(getLesson(course, lesson, 'en')!.paragraphs[0]!.text).toBe('Corrected paragraph.');
+    expect((await getLesson(course, lesson, 'en'))!.paragraphs[0]!.text).toBe('Corrected paragraph.');
     // Search follows the correction once the index is rebuilt (the editor action does it).
-    rebuildSearchIndex();
-    const found = search({ query: 'Corrected paragraph', locale: 'en', limit: 20 });
+    await rebuildSearchIndex();
+    const found = await search({ query: 'Corrected paragraph', locale: 'en', limit: 20 });
     expect(found.status === 'results' && found.hits.map((hit) => hit.href)).toContain(`/en/courses/${course}/${lesson}#${paragraph.id}`);
-    expect(getLesson(course, lesson, 'it')!.paragraphs[0]!.text).not.toBe('Corrected paragraph.');
-    expect(activeOverrides({ course, lesson, locale: 'en' })).toHaveLength(1);
-    expect(findReport({ id: report.id })!.status).toBe('applied');
+    expect((await getLesson(course, lesson, 'it'))!.paragraphs[0]!.text).not.toBe('Corrected paragraph.');
+    expect(await activeOverrides({ course, lesson, locale: 'en' })).toHaveLength(1);
+    expect((await findReport({ id: report.id }))!.status).toBe('applied');
     // Applying again needs the report in the stated status.
-    expect(applyCorrection({ reportId: report.id, from: 'accepted', target, originalText: paragraph.text, text: 'x', userId: user.id, now })).toBeUndefined();
+    expect(await applyCorrection({ reportId: report.id, from: 'accepted', target, originalText: paragraph.text, text: 'x', userId: user.id, now })).toBeUndefined();
 
-    expect(revertOverride({ id: override.id, userId: user.id, now })).toBe(true);
-    expect(revertOverride({ id: override.id, userId: user.id, now })).toBe(false);
-    expect(getLesson(course, lesson, 'en')!.paragraphs[0]!.text).toBe(paragraph.text);
-    expect(findReport({ id: report.id })!.status).toBe('accepted');
-    const history = overrideHistory(target);
+    expect(await revertOverride({ id: override.id, userId: user.id, now })).toBe(true);
+    expect(await revertOverride({ id: override.id, userId: user.id, now })).toBe(false);
+    expect((await getLesson(course, lesson, 'en'))!.paragraphs[0]!.text).toBe(paragraph.text);
+    expect((await findReport({ id: report.id }))!.status).toBe('accepted');
+    const history = await overrideHistory(target);
     expect(history.map((h) => [h.previousText, h.text, h.endReason, h.createdByName])).toEqual([[paragraph.text, 'Corrected paragraph.', 'reverted', 'Ed']]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
+import { countRows } from '../support/count-rows';
 import { readSearchIndexVersion, replaceSearchIndex } from '@/db/search';
 import { getQuizWithKey, lessonParams } from '@/lib/content';
 import { locales } from '@/lib/i18n/locales';
@@ -8,22 +8,22 @@ import { normalizeText } from '@/lib/search/normalize';
 import { ensureSearchIndex } from '@/lib/search/indexer';
 import { search } from '@/lib/search/search';
 
-const rowCount = () => (getDb().$client.prepare('select count(*) as n from search_index').get() as { n: number }).n;
+const rowCount = () => countRows('search_index');
 
 describe('keeping the index in step with the content', () => {
-  it('rebuilds at first use when the stored version is not the content’s', () => {
-    replaceSearchIndex({ documents: [], version: 'stale-version' });
-    expect(rowCount()).toBe(0);
+  it('rebuilds at first use when the stored version is not the content’s', async () => {
+    await replaceSearchIndex({ documents: [], version: 'stale-version' });
+    expect(await rowCount()).toBe(0);
 
-    ensureSearchIndex();
-    const documents = buildSearchDocuments();
-    expect(readSearchIndexVersion()).toBe(contentVersion(documents));
-    expect(rowCount()).toBe(documents.length);
-    expect(search({ query: 'abbonati', locale: 'it', limit: 5 }).status).toBe('results');
+    await ensureSearchIndex();
+    const documents = await buildSearchDocuments();
+    expect(await readSearchIndexVersion()).toBe(contentVersion(documents));
+    expect(await rowCount()).toBe(documents.length);
+    expect((await search({ query: 'abbonati', locale: 'it', limit: 5 })).status).toBe('results');
   });
 
-  it('indexes every locale of every lesson: title, paragraphs, summary and takeaways, quiz', () => {
-    const documents = buildSearchDocuments();
+  it('indexes every locale of every lesson: title, paragraphs, summary and takeaways, quiz', async () => {
+    const documents = await buildSearchDocuments();
     const italian = documents.filter((d) => d.locale === 'it' && d.lesson === 'classificazione-del-cliente');
     expect(new Set(documents.map((d) => d.locale))).toEqual(new Set(['it', 'en', 'es', 'fr', 'zh']));
     expect(italian.filter((d) => d.kind === 'title')).toHaveLength(1);
@@ -33,8 +33,8 @@ describe('keeping the index in step with the content', () => {
     expect(italian.every((d) => d.searchable === d.searchable.toLowerCase() && !/[àèéìòù]/.test(d.searchable))).toBe(true);
   });
 
-  it('indexes no quiz explanation (an answer oracle), only what the page shows', () => {
-    const documents = buildSearchDocuments();
+  it('indexes no quiz explanation (an answer oracle), only what the page shows', async () => {
+    const documents = await buildSearchDocuments();
     const quiz = documents.filter((d) => d.kind === 'quiz');
     expect(quiz.length).toBeGreaterThan(0);
     expect(quiz.every((d) => d.searchable === normalizeText(d.text))).toBe(true);

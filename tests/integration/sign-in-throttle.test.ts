@@ -9,19 +9,20 @@ import { hold, passwordCalls, passwordStub } from '../support/counted-password';
 vi.mock('@/lib/auth/password', () => passwordStub);
 const { checkCredentials } = await import('@/lib/auth/credentials');
 const { signInLimits } = await import('@/lib/auth/throttle');
+const { passwordQueue, passwordQueueLimits } = await import('@/lib/auth/password-queue');
 
 const password = 'the owner’s own passphrase';
 let owner = '';
 
-function makeUser(email: string) {
+async function makeUser(email: string) {
   const now = new Date();
-  insertUser({ user: { id: randomUUID(), email, name: 'Owner', passwordHash: `test$${password}`, role: 'learner', createdAt: now, updatedAt: now } });
+  await insertUser({ user: { id: randomUUID(), email, name: 'Owner', passwordHash: `test$${password}`, role: 'learner', createdAt: now, updatedAt: now } });
 }
 
 /** A fresh account per test, and the hash counter from zero. */
-beforeEach(() => {
+beforeEach(async () => {
   owner = `owner.${randomUUID()}@example.com`;
-  makeUser(owner);
+  await makeUser(owner);
   passwordCalls.verify = 0;
 });
 
@@ -35,7 +36,7 @@ describe('sign-in throttles under concurrency', () => {
     expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(15);
     // Refusals cost nothing: the account × address counter holds the 5 failures, no more.
-    expect(readRateLimit({ key: signInLimits.accountAddress(owner, '203.0.113.66').key })?.count).toBe(5);
+    expect((await readRateLimit({ key: signInLimits.accountAddress(owner, '203.0.113.66').key }))?.count).toBe(5);
   });
 
   it('an unknown e-mail is throttled exactly the same way (nothing tells it apart)', async () => {
@@ -79,7 +80,7 @@ describe('sign-in throttles under concurrency', () => {
   it('successes do not use up an address (an office signs in 30 people), and a success clears the account × address failures', async () => {
     const now = new Date('2032-05-01T10:00:00Z');
     const staff = Array.from({ length: 30 }, () => `staff.${randomUUID()}@example.com`);
-    staff.forEach(makeUser);
+    await Promise.all(staff.map(makeUser));
     for (const email of staff) expect((await guess(email, '203.0.113.90', now, password)).ok).toBe(true);
     for (let i = 0; i < 4; i++) await guess(owner, '203.0.113.91', now);
     expect((await guess(owner, '203.0.113.91', now, password)).ok).toBe(true);
@@ -93,11 +94,12 @@ describe('sign-in throttles under concurrency', () => {
     try {
       // 2 checks run and 8 wait (every one held): the sign-in line is full.
       const waiting = addresses(10, '203.0.114').map((ip) => guess(`w.${randomUUID()}@example.com`, ip));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Each reaches the queue after its throttle counts (database round trips): wait until all are in it.
+      for (let i = 0; i < 500 && passwordQueue().stats().waiting.signIn < passwordQueueLimits.waiting.signIn; i++) await new Promise((resolve) => setTimeout(resolve, 10));
       const busy = await guess(owner, '203.0.113.95', undefined, password);
       expect(busy).toMatchObject({ ok: false, reason: 'busy' });
       if (!busy.ok && busy.reason === 'busy') expect(busy.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-      expect(readRateLimit({ key: signInLimits.accountAddress(owner, '203.0.113.95').key })?.count ?? 0).toBe(0);
+      expect((await readRateLimit({ key: signInLimits.accountAddress(owner, '203.0.113.95').key }))?.count ?? 0).toBe(0);
       release();
       await Promise.all(waiting);
     } finally {

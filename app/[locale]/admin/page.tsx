@@ -29,7 +29,7 @@ export default async function AdminPage({ params }: Props) {
   await requireUser(locale, `/${locale}/admin`, 'admin');
   const t = getTranslator(locale);
   const number = { format: (value: number) => formatNumber(value, locale) };
-  const courses = listCourses(locale).map((course) => dashboard(course.slug, locale));
+  const courses = await Promise.all(listCourses(locale).map((course) => dashboard(course.slug, locale)));
 
   return (
     <div className="admin">
@@ -78,8 +78,8 @@ export default async function AdminPage({ params }: Props) {
           </section>
         );
       })}
-      <ReportCounts counts={reportCounts()} locale={locale} t={t} />
-      <MailStatusCard status={mailStatus()} locale={locale} t={t} />
+      <ReportCounts counts={await reportCounts()} locale={locale} t={t} />
+      <MailStatusCard status={await mailStatus()} locale={locale} t={t} />
     </div>
   );
 }

@@ -30,7 +30,7 @@ export default async function EditorQueuePage({ params, searchParams }: Props) {
   const t = getTranslator(locale);
   const lessons = listCourses(locale).flatMap((course) => course.lessons);
   const filter = queueFilter(query, locale);
-  const queue = reportQueue(filter, Number(typeof query.page === 'string' ? query.page : '1'));
+  const queue = await reportQueue(filter, Number(typeof query.page === 'string' ? query.page : '1'));
   const titleOf = new Map(lessons.map((lesson) => [lesson.slug, lesson.title]));
   const link = (changes: Partial<Record<keyof ReportFilter | 'page', string>>) => {
     const merged = { status: filter.status, lesson: filter.lesson, locale: filter.locale, where: filter.target, ...changes };

@@ -24,7 +24,7 @@ export default async function MyProgressPage({ params }: Props) {
   if (!isLocale(locale)) notFound();
   const user = await requireUser(locale, `/${locale}/me`);
   const t = getTranslator(locale);
-  const courses = listCourses(locale).map((course) => ({ course, status: courseStatus(user.id, course.slug) }));
+  const courses = await Promise.all(listCourses(locale).map(async (course) => ({ course, status: await courseStatus(user.id, course.slug) })));
   const certificates = courses.filter(({ status }) => status.certificate);
 
   return (
@@ -67,7 +67,7 @@ export default async function MyProgressPage({ params }: Props) {
           </ul>
         )}
       </section>
-      <MyReports reports={reportsOf(user)} locale={locale} t={t} />
+      <MyReports reports={await reportsOf(user)} locale={locale} t={t} />
     </div>
   );
 }

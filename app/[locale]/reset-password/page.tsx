@@ -21,7 +21,7 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
   const { locale, query, t } = await authPageContext(params, searchParams);
   const token = typeof query.token === 'string' ? query.token : '';
   const forgot = { text: '', label: t('account.newLink'), href: `/${locale}/forgot-password` };
-  if (!resetLinkWorks(token)) {
+  if (!(await resetLinkWorks(token))) {
     return (
       <AuthCard title={t('account.resetTitle')} intro="" other={forgot}>
         <Notice tone="error">{t('account.linkInvalid')}</Notice>

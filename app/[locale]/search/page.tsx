@@ -30,7 +30,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   if (!isLocale(locale)) notFound();
   const t = getTranslator(locale);
   const query = await queryOf(searchParams);
-  const outcome = search({ query, locale, limit: resultLimit });
+  const outcome = await search({ query, locale, limit: resultLimit });
   const hits = outcome.status === 'results' ? outcome.hits : [];
   const own = hits.filter((hit) => hit.locale === locale);
   const others = hits.filter((hit) => hit.locale !== locale);

@@ -7,14 +7,14 @@ import { getTranslator } from '@/lib/i18n/messages';
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const certificate = certificateView((await params).id, await requestLanguage());
+  const certificate = await certificateView((await params).id, await requestLanguage());
   if (!certificate) return { title: `${getTranslator(await requestLanguage())('errors.certificateInvalid')} · Aula`, robots: { index: false } };
   return { title: `${getTranslator(certificate.locale)('certificate.title')} · ${certificate.learnerName}`, robots: { index: false } };
 }
 
 /** Public verification, in the learner's language: anyone with the link can see who completed what, and when. */
 export default async function CertificatePage({ params }: Props) {
-  const certificate = certificateView((await params).id, await requestLanguage());
+  const certificate = await certificateView((await params).id, await requestLanguage());
   // A wrong code: this segment's not-found page says so, with status 404.
   if (!certificate) notFound();
   const { locale } = certificate;

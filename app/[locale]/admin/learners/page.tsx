@@ -39,7 +39,7 @@ export default async function AdminLearnersPage({ params, searchParams }: Props)
   await requireUser(locale, `/${locale}/admin/learners${queryString(query, {})}`, 'admin');
   const t = getTranslator(locale);
   const course = listCourses(locale)[0]!;
-  const table = learnerTable(course.slug, locale, { search: query.q, status: query.status, sort: query.sort, direction: query.dir, page: query.page });
+  const table = await learnerTable(course.slug, locale, { search: query.q, status: query.status, sort: query.sort, direction: query.dir, page: query.page });
   const page = table.page;
   const statusText = { notStarted: t('progress.notStarted'), inProgress: t('progress.inProgress'), complete: t('progress.complete') };
 

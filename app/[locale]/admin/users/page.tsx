@@ -26,8 +26,8 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
   const query = userListSchema.parse(raw);
   await requireUser(locale, `/${locale}/admin/users`, 'admin');
   const t = getTranslator(locale);
-  const { rows, total, page, pages } = userList({ search: query.q, page: query.page });
-  const changed = raw.changed ? findUser(raw.changed) : undefined;
+  const { rows, total, page, pages } = await userList({ search: query.q, page: query.page });
+  const changed = raw.changed ? await findUser(raw.changed) : undefined;
   const href = (n: number) => `?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(n > 1 && { page: String(n) }) })}`;
 
   return (

@@ -27,7 +27,7 @@ export default async function AccountPage({ params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const user = await requireUser(locale, `/${locale}/me/account`);
-  const view = accountView(user.id, user.sessionId);
+  const view = await accountView(user.id, user.sessionId);
   if (!view) notFound();
   const t = getTranslator(locale);
   const password = (name: string, label: string, autoComplete: string) => ({ kind: 'input' as const, name, label, type: 'password' as const, autoComplete, maxLength: passwordMaxLength });

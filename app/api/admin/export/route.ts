@@ -7,8 +7,8 @@ import { AppError } from '@/lib/http/errors';
 export const GET = apiRoute({
   access: 'admin',
   schema: z.object({ user: z.string().min(1).max(100) }),
-  run: ({ input }) => {
-    const download = userDataDownload(input.user);
+  run: async ({ input }) => {
+    const download = await userDataDownload(input.user);
     if (!download) throw new AppError('notFound');
     return download;
   },

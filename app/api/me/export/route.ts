@@ -7,8 +7,8 @@ import { AppError } from '@/lib/http/errors';
 export const GET = apiRoute({
   access: 'user',
   schema: z.object({}),
-  run: ({ user }) => {
-    const download = userDataDownload(user!.id);
+  run: async ({ user }) => {
+    const download = await userDataDownload(user!.id);
     if (!download) throw new AppError('notFound');
     return download;
   },

@@ -7,7 +7,7 @@ import { getTranslator } from '@/lib/i18n/messages';
 /** The certificate as a PDF in its learner's language, with its verification link. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const certificate = certificateView(id, languageOfRequest(request));
+  const certificate = await certificateView(id, languageOfRequest(request));
   if (!certificate) {
     const t = getTranslator(languageOfRequest(request));
     return new Response(t('errors.certificateInvalid'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

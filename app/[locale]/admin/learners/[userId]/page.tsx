@@ -25,11 +25,11 @@ export default async function AdminLearnerPage({ params }: Props) {
   const { locale, userId } = await params;
   if (!isLocale(locale)) notFound();
   await requireUser(locale, `/${locale}/admin/learners/${encodeURIComponent(userId)}`, 'admin');
-  const learner = findUser(userId);
+  const learner = await findUser(userId);
   if (!learner) notFound();
   const t = getTranslator(locale);
   const statusText = { notStarted: t('progress.notStarted'), inProgress: t('progress.inProgress'), complete: t('progress.complete') };
-  const courses = listCourses(locale).map((course) => ({ detail: learnerDetail(learner.id, course.slug, locale), status: courseStatus(learner.id, course.slug) }));
+  const courses = await Promise.all(listCourses(locale).map(async (course) => ({ detail: await learnerDetail(learner.id, course.slug, locale), status: await courseStatus(learner.id, course.slug) })));
 
   return (
     <div className="admin">

@@ -24,7 +24,7 @@ export default async function ConfirmRolePage({ params, searchParams }: Props) {
   const { locale, userId } = await params;
   if (!isLocale(locale)) notFound();
   await requireUser(locale, `/${locale}/admin/users/${encodeURIComponent(userId)}`, 'admin');
-  const user = findUser(userId);
+  const user = await findUser(userId);
   if (!user) notFound();
   const raw = firstValues(await searchParams);
   const role = roleParam.parse(raw.role);

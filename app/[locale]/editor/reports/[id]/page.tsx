@@ -30,7 +30,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (!isLocale(locale)) notFound();
   const id = parseReportRef(rawId);
   await requireUser(locale, `/${locale}/editor/reports/${rawId}`, 'editor');
-  const detail = id ? reportDetail(id, locale) : undefined;
+  const detail = id ? await reportDetail(id, locale) : undefined;
   if (!detail) notFound();
   const t = getTranslator(locale);
   const done = (await searchParams).done;

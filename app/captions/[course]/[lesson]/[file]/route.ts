@@ -12,7 +12,7 @@ export function generateStaticParams() {
 export async function GET(_request: Request, { params }: { params: Promise<{ course: string; lesson: string; file: string }> }) {
   const { course, lesson, file } = await params;
   const locale = localeOfFile(file, 'vtt');
-  const vtt = locale && liveCaptionsVtt(course, lesson, locale);
+  const vtt = locale && await liveCaptionsVtt(course, lesson, locale);
   if (!vtt) return new Response('Not found', { status: 404 });
   return new Response(vtt, { headers: { 'Content-Type': 'text/vtt; charset=utf-8' } });
 }

@@ -12,7 +12,7 @@ export function generateStaticParams() {
 export async function GET(_request: Request, { params }: { params: Promise<{ course: string; lesson: string; file: string }> }) {
   const { course, lesson: slug, file } = await params;
   const locale = localeOfFile(file, 'txt');
-  const lesson = locale && getLiveLesson(course, slug, locale);
+  const lesson = locale && await getLiveLesson(course, slug, locale);
   if (!lesson) return new Response('Not found', { status: 404 });
   const text = [lesson.title, '', ...lesson.paragraphs.map((p) => p.text).flatMap((p) => [p, ''])].join('\n');
   return new Response(text, {
