@@ -128,6 +128,8 @@ test.describe('accounts', () => {
     const email = uniqueEmail('sessions');
     const auth = new AuthPages(page);
     await auth.register('en', { name: 'Sam Gallo', email, password });
+    // The account exists once the sign-up has answered: only then can another device sign in with it.
+    await auth.expectSignedInAs('Sam Gallo');
     const other = await signedIn(browser, email);
     await other.auth.login('en', email, password);
     await other.auth.expectSignedInAs('Sam Gallo');
