@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkContent, formatProblem } from '@/lib/content/check';
 import { parseEnv } from '@/lib/env';
 import { buildIsCurrent, sourceHash, stampFile } from './build-stamp';
 
@@ -28,6 +29,13 @@ export async function ensureBuild(root: string, env: NodeJS.ProcessEnv): Promise
   const hash = sourceHash(root, { siteUrl: parseEnv(env).SITE_URL });
   if (buildIsCurrent(root, hash)) return;
   console.log('Building the app (first start, or the sources or SITE_URL changed)…');
+  // Next compiles every lesson, but a link to a lesson that does not exist compiles fine: the
+  // content check (the same as `npm run content:check`, without the originality tool) refuses it first.
+  const problems = checkContent(path.join(root, 'content'), path.join(root, 'public'));
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(formatProblem(problem, root));
+    throw new Error(`the content has ${problems.length} problem${problems.length === 1 ? '' : 's'} (listed above): not building`);
+  }
   const code = await nextBuild(root, env);
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   writeFileSync(stampFile(root), hash);
