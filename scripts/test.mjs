@@ -15,6 +15,8 @@ import path from 'node:path';
 const root = process.cwd();
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0 };
+/** What failed, by name, printed above the last line so a CI log's tail says what to look at. */
+const failures = [];
 
 function run(title, command, args, env = {}) {
   console.log(`\n━━ ${title}`);
@@ -25,15 +27,45 @@ function run(title, command, args, env = {}) {
 function check(title, command, args) {
   const ok = run(title, command, args);
   totals[ok ? 'passed' : 'failed'] += 1;
+  if (!ok) failures.push(title);
   return ok;
 }
 
-function countJson(file, read) {
+function countJson(file, read, names) {
   if (!existsSync(file)) return false;
-  const { passed, failed } = read(JSON.parse(readFileSync(file, 'utf8')));
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const { passed, failed } = read(report);
   totals.passed += passed;
   totals.failed += failed;
+  if (failed > 0) failures.push(...names(report));
   return true;
+}
+
+/** Vitest's JSON report: the failed tests by file and name, or the files that failed to load. */
+function vitestFailures(label) {
+  return (report) =>
+    (report.testResults ?? []).flatMap((file) => {
+      const where = path.relative(root, file.name);
+      const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+      if (failed.length === 0 && file.status === 'failed') return [`${label} ${where}: ${String(file.message ?? 'failed').split('\n')[0]}`];
+      return failed.map((test) => `${label} ${where} › ${test.fullName}`);
+    });
+}
+
+/** Playwright's JSON report: tests whose outcome was unexpected, and errors outside tests. */
+function playwrightFailures(report) {
+  const names = [];
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === 'unexpected') names.push(`[e2e] ${spec.file}:${spec.line} › ${[...trail, spec.title].join(' › ')}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  for (const error of report.errors ?? []) names.push(`[e2e] ${String(error.message ?? error).split('\n')[0]}`);
+  return names;
 }
 
 /** A Chromium for Playwright: CHROMIUM_PATH, Debian's, or installed with apt when we may. */
@@ -62,9 +94,12 @@ check('Lint CSS (stylelint)', bin('stylelint'), ['--max-warnings', '0', '**/*.cs
 check('Content (npm run content:check)', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/content-check.ts']);
 
 rmSync('test-results', { recursive: true, force: true });
+// A suite that failed outside any test (a file that does not load) counts as one failure.
+const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0) });
 run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
-if (!countJson('test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0) }))) {
+if (!countJson('test-results/unit.json', vitestCounts, vitestFailures('[sqlite]'))) {
   totals.failed += 1;
+  failures.push('Vitest wrote no report');
 }
 
 // The integration suites again on PostgreSQL (a throwaway server the run starts: tests/support/global-setup.ts),
@@ -72,25 +107,32 @@ if (!countJson('test-results/unit.json', (r) => ({ passed: r.numPassedTests, fai
 const sqliteOnly = ['backup-restore.test.ts', 'ops-commands.test.ts', 'fuzz-actions.test.ts', 'fuzz-handlers.test.ts'];
 const postgresSuites = readdirSync('tests/integration').filter((file) => file.endsWith('.test.ts') && !sqliteOnly.includes(file)).map((file) => `tests/integration/${file}`);
 run('Integration tests on PostgreSQL (vitest, AULA_TEST_DB=postgres)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit-pg.json', ...postgresSuites], { AULA_TEST_DB: 'postgres' });
-if (!countJson('test-results/unit-pg.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && !r.success && r.numFailedTests === 0 ? 1 : 0) }))) {
+if (!countJson('test-results/unit-pg.json', vitestCounts, vitestFailures('[postgres]'))) {
   totals.failed += 1;
+  failures.push('Vitest on PostgreSQL wrote no report');
 }
 
 const chromium = findChromium();
 if (!chromium) {
   totals.failed += 1;
+  failures.push('No Chromium for the browser tests');
 } else if (!run('Production build', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/build.ts'])) {
   totals.failed += 1;
+  failures.push('Production build');
 } else {
   rmSync('data/e2e', { recursive: true, force: true });
   run('Browser tests (playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium });
   const counted = countJson('test-results/e2e.json', (r) => ({
     passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
     failed: (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0),
-  }));
-  if (!counted) totals.failed += 1;
+  }), playwrightFailures);
+  if (!counted) {
+    totals.failed += 1;
+    failures.push('Playwright wrote no report');
+  }
   check('Bench smoke run (npm run bench, 1 s per hot path)', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/bench-smoke.ts']);
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ✘ ${name}`).join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);
