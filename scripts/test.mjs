@@ -17,6 +17,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0 };
 /** What failed, by name, printed above the last line so a CI log's tail says what to look at. */
 const failures = [];
+/** Browser tests that passed only on their retry: counted as passed, named so they get looked at. */
+const flaky = [];
 
 function run(title, command, args, env = {}) {
   console.log(`\n━━ ${title}`);
@@ -37,7 +39,8 @@ function countJson(file, read, names) {
   const { passed, failed } = read(report);
   totals.passed += passed;
   totals.failed += failed;
-  if (failed > 0) failures.push(...names(report));
+  const named = names(report);
+  if (failed > 0) failures.push(...named);
   return true;
 }
 
@@ -58,6 +61,7 @@ function playwrightFailures(report) {
   const walk = (suite, trail) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
+        if (test.status === 'flaky') flaky.push(`[e2e] ${spec.file}:${spec.line} › ${[...trail, spec.title].join(' › ')}`);
         if (test.status === 'unexpected') names.push(`[e2e] ${spec.file}:${spec.line} › ${[...trail, spec.title].join(' › ')}`);
       }
     }
@@ -133,6 +137,7 @@ if (!chromium) {
   check('Bench smoke run (npm run bench, 1 s per hot path)', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/bench-smoke.ts']);
 }
 
+if (flaky.length > 0) console.log(`\nPassed on a retry (flaky):\n${flaky.map((name) => `  ~ ${name}`).join('\n')}`);
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ✘ ${name}`).join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);
