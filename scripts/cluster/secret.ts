@@ -7,7 +7,7 @@ import path from 'node:path';
  * by the others): AUTH_SECRET when set, else `<dir>/secret`, generated once
  * (mode 0600).
  */
-export function clusterSecret(dir: string, env: NodeJS.ProcessEnv = process.env): string {
+export function clusterSecret(dir: string, env: Record<string, string | undefined> = process.env): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.join(dir, 'secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
