@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import createMDX from '@next/mdx';
 import { bodyLimits } from './lib/http/body-limits.mjs';
 import { securityHeaders } from './lib/http/security-headers.mjs';
@@ -14,6 +15,8 @@ const nextConfig = {
     serverActions: { bodySizeLimit: bodyLimits.action },
   },
   serverExternalPackages: ['better-sqlite3'],
+  // Next's file-system cache, plus revalidations shared between instances on PostgreSQL (LISTEN/NOTIFY; see the file).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/shared-cache-handler.mjs', import.meta.url)),
   // Under `npm start` (and so in production, the bench and the browser tests) our own server
   // (scripts/lib/serve.ts) sets these on every response, once built: from here Next would match and
   // compile them again on every request (the CSP's `data:` makes it a path pattern to compile).

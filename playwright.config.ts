@@ -8,6 +8,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The cluster's tests start PostgreSQL, two instances and nginx: their own config (playwright.cluster.config.ts).
+  testIgnore: /cluster\.spec\.ts$/,
   outputDir: 'test-results',
   fullyParallel: true,
   workers: 2,

@@ -4,7 +4,8 @@
  * the content check (`npm run content:check`),
  * unit/integration tests (Vitest; the integration suites on SQLite, then on
  * PostgreSQL), then browser tests (Playwright, Chromium)
- * against a production build, then a smoke run of the bench (1 s per hot path;
+ * against a production build, then those on a cluster (PostgreSQL, two
+ * instances, nginx: playwright.cluster.config.ts), then a smoke run of the bench (1 s per hot path;
  * counted as one check). Ends with one line:
  * "N passed, N failed", summing every suite.
  */
@@ -133,6 +134,16 @@ if (!chromium) {
   if (!counted) {
     totals.failed += 1;
     failures.push('Playwright wrote no report');
+  }
+  // The cluster (PostgreSQL, two instances, nginx) from the same build: its own config, after the main browser tests.
+  run('Browser tests on a cluster (playwright.cluster.config.ts)', bin('playwright'), ['test', '--config', 'playwright.cluster.config.ts'], { CHROMIUM_PATH: chromium });
+  const clusterCounted = countJson('test-results/e2e-cluster.json', (r) => ({
+    passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
+    failed: (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0),
+  }), playwrightFailures);
+  if (!clusterCounted) {
+    totals.failed += 1;
+    failures.push('Playwright on the cluster wrote no report');
   }
   check('Bench smoke run (npm run bench, 1 s per hot path)', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/bench-smoke.ts']);
 }
