@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { closeDb, getDb } from '@/db/client';
-import { authSecret, databasePath, dataDir, env, EnvError } from '@/lib/env';
+import { authSecret, databaseLabel, dataDir, env, EnvError } from '@/lib/env';
 import { startRetention } from '@/lib/maintenance/retention';
 import { mailTransport, startMailWorker } from '@/lib/mail';
 import { compactStoredProgress } from '@/lib/progress/upgrade';
@@ -22,7 +22,7 @@ async function prepareDatabase(config: ReturnType<typeof env>) {
   getDb(); // creates data/ and the file, applies migrations
   const compacted = await compactStoredProgress();
   if (compacted.applied) console.log(`Compacted the watched intervals of ${compacted.changed} lesson rows`);
-  console.log(`Database ready: ${databasePath()}`);
+  console.log(`Database ready: ${databaseLabel()}`);
   await ensureSearchIndex(); // built from content/ now, so the first search does not wait for it
   const admin = await ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }, dataDir());
   if (admin?.passwordFile) {
@@ -34,9 +34,10 @@ async function prepareDatabase(config: ReturnType<typeof env>) {
 
 async function main() {
   const config = env();
+  const secret = authSecret(); // on PostgreSQL, required: refused here, before the database is touched
   await prepareDatabase(config);
   // What the app reads at run time; Next and React pick their production code from NODE_ENV when first loaded.
-  Object.assign(process.env, { AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' });
+  Object.assign(process.env, { AUTH_SECRET: secret, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' });
   await ensureBuild(root, process.env);
 
   const stopRetention = startRetention();
