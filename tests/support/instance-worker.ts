@@ -7,7 +7,12 @@
  *   set-role USER_ID ROLE          the admin's role change
  *   wrong-passwords EMAIL IP N     N wrong passwords at once; prints each outcome
  *   deliver-mail                   sends whatever is due through a recording transport; prints the recipients
+ *   first-admin DATA_DIR LINE      once LINE/go exists (after writing LINE/ready-<pid>), npm start's first-admin step
  */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { countUsers } from '@/db/users';
+import { ensureFirstAdmin } from '../../scripts/lib/first-admin';
 import { closeDb } from '@/db/client';
 import { revokeSession } from '@/db/sessions';
 import { setRole } from '@/lib/admin/roles';
@@ -34,6 +39,13 @@ async function run(): Promise<unknown> {
       const recording = { kind: 'smtp' as const, send: async (to: string) => void sent.push(to) };
       while ((await deliverDueMail(new Date(), recording)).sent > 0);
       return sent;
+    }
+    case 'first-admin': {
+      await countUsers(); // connected (and migrated) before the start line, so both processes go together
+      writeFileSync(path.join(args[1]!, `ready-${process.pid}`), '');
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      while (!existsSync(path.join(args[1]!, 'go'))) Atomics.wait(pause, 0, 0, 5);
+      return (await ensureFirstAdmin({}, args[0]!)) ?? null;
     }
     default:
       throw new Error(`unknown command ${command}`);
