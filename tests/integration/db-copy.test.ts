@@ -123,7 +123,7 @@ beforeAll(async () => {
   const { sql } = await import('drizzle-orm');
   await rawRun(sql`delete from reports where id = ${reports[3]!.id}`);
   await compactStoredProgress(now); // data_migrations
-}, 120_000);
+}, 300_000);
 
 afterAll(() => server?.stop());
 
@@ -149,7 +149,7 @@ describe('db:copy', () => {
     // Same values, same types: a boolean stays a boolean, a time an integer of ms, a double exact.
     const attempts = original.quiz_attempts!;
     expect(attempts.some((r) => r.includes(true)) && attempts.some((r) => r.includes(false))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it('lets Aula run on the copy: the copied password signs in, progress reads the same, ids go on past the copied ones', async () => {
     const expected = await courseStatus(ada.id, course);
@@ -164,7 +164,7 @@ describe('db:copy', () => {
       expect(seen.reportId).toBe(maxReportId + 2);
       expect(seen.searchHits).toBeGreaterThan(0);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('reports a row changed after the copy, and the command exits non-zero', async () => {
     const target = await freshDatabase('sqlite');
@@ -183,7 +183,7 @@ describe('db:copy', () => {
     expect(command.code).toBe(1);
     expect(command.out).toMatch(/lesson_progress\s+\S+\s+[0-9a-f]{16}\s+MISMATCH/);
     expect(command.out).toMatch(/users\s+\S+\s+[0-9a-f]{16}\s+ok/);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a target with rows unless --force, which empties it in the same transaction', async () => {
     const target = await freshDatabase('postgres');
@@ -194,7 +194,7 @@ describe('db:copy', () => {
     expect(await dump(target)).toEqual(before);
     expect((await copyDatabase({ from: back, to: target, force: true })).ok).toBe(true);
     expect(await dump(target)).toEqual(await dump(back));
-  }, 120_000);
+  }, 300_000);
 
   it('writes nothing when the copy fails half-way (a value that does not fit its column)', async () => {
     const broken = await freshDatabase('sqlite');
@@ -206,12 +206,12 @@ describe('db:copy', () => {
     await expect(copyDatabase({ from: broken, to: target, batchSize: 5 })).rejects.toThrow(/reports\.video_time: "soon" is not a valid integer value/);
     const left = await dump(target);
     for (const spec of copiedTables()) expect(left[spec.name], spec.name).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a source that does not exist or is not migrated, and the same database on both sides', async () => {
     const missing: Location = { engine: 'sqlite', file: path.join(os.tmpdir(), `aula-missing-${randomUUID()}.sqlite`) };
     await expect(copyDatabase({ from: missing, to: await freshDatabase('sqlite') })).rejects.toThrow(/does not exist/);
     await expect(copyDatabase({ from: await freshDatabase('postgres'), to: await freshDatabase('sqlite') })).rejects.toThrow(/not an Aula database.*db:migrate/);
     await expect(copyDatabase({ from: home(), to: home() })).rejects.toThrow(/the same database/);
-  }, 60_000);
+  }, 120_000);
 });

@@ -39,5 +39,5 @@ describe('the first admin, two instances starting together', () => {
     expect(existsSync(file)).toBe(true);
     const admin = (await findUserByEmail({ email: 'admin@aula.local' }))!;
     expect(await verifyPassword(readFileSync(file, 'utf8').trim(), admin.passwordHash)).toBe(true);
-  }, 180_000);
+  }, 300_000);
 });

@@ -71,7 +71,7 @@ describe('several instances on one database', () => {
     await otherInstance('sign-out', sessionId);
     expect(await instanceA.getCurrentUser()).toBeNull();
     expect(await instanceB.getCurrentUser()).toBeNull();
-  }, 60_000);
+  }, 240_000);
 
   it('a role change through one process applies on the next request to every other', async () => {
     await makeUser('admin'); // so the user below is not the last admin
@@ -82,14 +82,14 @@ describe('several instances on one database', () => {
     await otherInstance('set-role', user.id, 'learner');
     expect((await instanceA.getCurrentUser())?.role).toBe('learner');
     expect((await instanceB.getCurrentUser())?.role).toBe('learner');
-  }, 60_000);
+  }, 240_000);
 
   it('the sign-in limit is one count across processes: two instances guessing together get 5 checks, not 10', async () => {
     const user = await makeUser();
     const outcomes = (await Promise.all([otherInstance<string[]>('wrong-passwords', user.email, '198.51.100.77', '5'), otherInstance<string[]>('wrong-passwords', user.email, '198.51.100.77', '5')])).flat();
     expect(outcomes.filter((o) => o === 'invalid')).toHaveLength(5);
     expect(outcomes.filter((o) => o === 'throttled')).toHaveLength(5);
-  }, 120_000);
+  }, 240_000);
 
   it('two mail workers in two processes send each queued message once', async () => {
     const now = new Date(Date.now() - 1000);
@@ -97,7 +97,7 @@ describe('several instances on one database', () => {
     for (const to of recipients) await insertMail({ mail: { recipient: to, locale: 'it', kind: 'accountExists', payload: JSON.stringify({ link: 'https://aula.example.org/it/login', secondaryLink: 'https://aula.example.org/it/forgot-password' }), nextAttemptAt: now, createdAt: now } });
     const sent = (await Promise.all([otherInstance<string[]>('deliver-mail'), otherInstance<string[]>('deliver-mail')])).flat();
     expect(sent.filter((to) => recipients.includes(to)).sort()).toEqual([...recipients].sort());
-  }, 120_000);
+  }, 240_000);
 
   it(`the in-process transaction gate is ${engine() === 'sqlite' ? 'there on SQLite (one connection)' : 'not used on PostgreSQL: other requests read while a transaction is open'}`, async () => {
     const { users } = tables();

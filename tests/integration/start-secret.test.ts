@@ -31,5 +31,5 @@ describe('npm start on PostgreSQL', () => {
     expect(err).toMatch(/Invalid configuration:\n {2}AUTH_SECRET: required when DATABASE_URL is a PostgreSQL database/);
     expect(err).toMatch(/openssl rand -base64 48/);
     expect(out).not.toMatch(/Database ready|serving/);
-  }, 60_000);
+  }, 120_000);
 });
