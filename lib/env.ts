@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/client-address';
 
-function isPostgresUrl(value: string): boolean {
+export function isPostgresUrl(value: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(value);
 }
 
@@ -57,10 +57,10 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
-  constructor(issues: z.core.$ZodIssue[]) {
+  constructor(issues: { path: PropertyKey[]; message: string }[]) {
     super(
       'Invalid configuration:\n' +
-        issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n'),
+        issues.map((issue) => `  ${issue.path.map(String).join('.')}: ${issue.message}`).join('\n'),
     );
     this.name = 'EnvError';
   }
@@ -126,12 +126,29 @@ export function dataDir(): string {
 let secret: string | undefined;
 
 /**
- * AUTH_SECRET from the environment, or one generated once and kept in the
- * data folder so that `npm start` needs no configuration.
+ * Why AUTH_SECRET must be set, or undefined when it may be generated. On
+ * PostgreSQL several instances can serve the same database, and a session
+ * signed by one must be read by every other: a key generated into one
+ * machine's data/ folder would sign people out whenever the load balancer
+ * sends them elsewhere. SQLite is one process on one machine.
+ */
+export function authSecretProblem(authSecret: string | undefined, database: DatabaseConfig): string | undefined {
+  if (authSecret || database.engine !== 'postgres') return undefined;
+  return (
+    'required when DATABASE_URL is a PostgreSQL database, where several instances can serve it and must sign sessions with the same key. ' +
+    'Make one with `openssl rand -base64 48` and give every instance the same AUTH_SECRET'
+  );
+}
+
+/**
+ * AUTH_SECRET from the environment, or (SQLite only) one generated once and
+ * kept in the data folder so that `npm start` needs no configuration.
  */
 export function authSecret(): string {
   if (secret) return secret;
   const fromEnv = env().AUTH_SECRET;
+  const problem = authSecretProblem(fromEnv, databaseConfig());
+  if (problem) throw new EnvError([{ path: ['AUTH_SECRET'], message: problem }]);
   if (fromEnv) return (secret = fromEnv);
   const file = path.join(dataDir(), 'auth-secret');
   mkdirSync(dataDir(), { recursive: true });

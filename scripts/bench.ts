@@ -10,6 +10,7 @@
  *   BENCH_TARGET=http://127.0.0.1:8080 npm run bench   measure an Aula already running there (nginx in front…)
  *   npm run bench:admin                the admin dashboard and learners list pages (BENCH_PATHS=admin)
  *   npm run bench:serve                only start the prepared Aula (for BENCH_TARGET), until Ctrl-C
+ *   npm run bench -- --database=postgres   the same with Aula on a throwaway PostgreSQL server (BENCH_DATABASE)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,17 +22,20 @@ import { measure, type Sample } from './bench/load';
 import { hotPaths, type BenchContext } from './bench/paths';
 import { ensureReferenceBuild, packageVersion, startReference } from './bench/reference';
 import { formatTable, ratioOf, summarise, type PathResult } from './bench/report';
+import { throwawayPostgres } from './bench/database';
 import { freePort, stopProcess, type Server } from './bench/servers';
 import { readSettings, selectPaths, SettingsError } from './bench/settings';
 
 const root = process.cwd();
 const servers: Server[] = [];
+const stopDatabases: (() => void)[] = [];
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'aula-bench-'));
 const began = performance.now();
 const say = (text: string) => console.log(`[${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${text}`);
 
 async function cleanUp() {
   await Promise.all(servers.map((server) => stopProcess(server)));
+  for (const stop of stopDatabases.splice(0)) stop();
   rmSync(scratch, { recursive: true, force: true });
 }
 
@@ -39,16 +43,23 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanUp().then(() => process.exit(130)));
 }
 
-/** A scratch Aula with `learners` demo learners and the bench admin, started as `npm start` starts it. */
-async function startPreparedAula(learners: number, port?: number): Promise<Server> {
-  const server = await launchAula(root, scratch, { learners, port, say });
+/** A scratch Aula with `learners` demo learners and the bench admin, started as `npm start` starts it, on SQLite or PostgreSQL. */
+async function startPreparedAula(learners: number, database: 'sqlite' | 'postgres', port?: number): Promise<Server> {
+  let databaseUrl: string | undefined;
+  if (database === 'postgres') {
+    say('Starting a throwaway PostgreSQL server…');
+    const postgres = await throwawayPostgres();
+    stopDatabases.push(postgres.stop);
+    databaseUrl = postgres.url;
+  }
+  const server = await launchAula(root, scratch, { learners, port, say, databaseUrl });
   servers.push(server);
   return server;
 }
 
-async function serve(adminLearners: number) {
+async function serve(adminLearners: number, database: 'sqlite' | 'postgres') {
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
-  const server = await startPreparedAula(adminLearners, port);
+  const server = await startPreparedAula(adminLearners, database, port);
   console.log(`\nAula is up at ${server.base} (scratch database, stops with Ctrl-C).`);
   console.log(`Learners ${demoEmail(1)}…${demoEmail(adminLearners)}, password "${demoPassword}"; admin ${benchAdmin.email} / "${benchAdmin.password}".`);
   console.log(`Measure it (or a proxy in front of it) with: BENCH_TARGET=${server.base} npm run bench`);
@@ -57,9 +68,11 @@ async function serve(adminLearners: number) {
 
 async function main() {
   // `--paths=…` (npm run bench:admin) stands for BENCH_PATHS.
+  // `--database=postgres` stands for BENCH_DATABASE.
   const pathsArgument = process.argv.find((arg) => arg.startsWith('--paths='))?.slice('--paths='.length);
-  const settings = readSettings({ ...process.env, ...(pathsArgument && { BENCH_PATHS: pathsArgument }) });
-  if (process.argv.includes('--serve')) return serve(settings.adminLearners);
+  const databaseArgument = process.argv.find((arg) => arg.startsWith('--database='))?.slice('--database='.length);
+  const settings = readSettings({ ...process.env, ...(pathsArgument && { BENCH_PATHS: pathsArgument }), ...(databaseArgument && { BENCH_DATABASE: databaseArgument }) });
+  if (process.argv.includes('--serve')) return serve(settings.adminLearners, settings.database);
   const selected = selectPaths(hotPaths, settings.paths);
   const startedAt = new Date();
   const loadStart = os.loadavg();
@@ -67,7 +80,7 @@ async function main() {
   if (ensureReferenceBuild(root)) say('Reference built.');
   const referenceServer = await startReference(root, await freePort(), path.join(scratch, 'reference.sqlite'));
   servers.push(referenceServer);
-  const aulaBase = settings.target ?? (await startPreparedAula(settings.adminLearners)).base;
+  const aulaBase = settings.target ?? (await startPreparedAula(settings.adminLearners, settings.database)).base;
 
   const aula = createClient(aulaBase);
   const reference = createClient(referenceServer.base);
@@ -119,7 +132,7 @@ async function main() {
       react: packageVersion(root, 'react'),
     },
     settings: { ...settings, loadGenerator: `autocannon ${packageVersion(root, 'autocannon')}` },
-    aula: { base: aulaBase, startedByBench: !settings.target, demoLearners: settings.target ? null : settings.adminLearners },
+    aula: { base: aulaBase, startedByBench: !settings.target, database: settings.target ? null : settings.database, demoLearners: settings.target ? null : settings.adminLearners },
     reference: { base: referenceServer.base },
     paths,
   };
@@ -127,7 +140,7 @@ async function main() {
   writeFileSync(path.resolve(root, settings.out), `${JSON.stringify(results, null, 2)}\n`);
   const load1 = results.machine.loadAverage;
   console.log(`\n${cpus.length} CPUs (${results.machine.cpuModel}), load average ${load1.start[0]} → ${load1.end[0]}, Node ${results.machine.node}, Next ${results.machine.next}`);
-  console.log(`${load.connections} connections, ${load.seconds} s × ${settings.rounds} rounds (median), loopback; Aula at ${aulaBase}${settings.target ? ' (BENCH_TARGET)' : ''}\n`);
+  console.log(`${load.connections} connections, ${load.seconds} s × ${settings.rounds} rounds (median), loopback; Aula at ${aulaBase}${settings.target ? ' (BENCH_TARGET)' : ` on ${settings.database === 'postgres' ? 'PostgreSQL' : 'SQLite'}`}\n`);
   console.log(formatTable(paths));
   console.log(`\nWritten to ${settings.out}`);
 }

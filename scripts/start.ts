@@ -34,9 +34,10 @@ async function prepareDatabase(config: ReturnType<typeof env>) {
 
 async function main() {
   const config = env();
+  const secret = authSecret(); // on PostgreSQL, required: refused here, before the database is touched
   await prepareDatabase(config);
   // What the app reads at run time; Next and React pick their production code from NODE_ENV when first loaded.
-  Object.assign(process.env, { AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' });
+  Object.assign(process.env, { AUTH_SECRET: secret, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' });
   await ensureBuild(root, process.env);
 
   const stopRetention = startRetention();

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes, scryptSync } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { freePort, startProcess, waitUntilUp, type Server } from './servers';
 
 export const demoPassword = 'demo learner passphrase';
@@ -10,11 +11,11 @@ export const demoEmail = (n: number) => `learner${String(n).padStart(6, '0')}@de
 
 const tsx = (root: string) => [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server'];
 
-/** The environment `npm start` gets for a bench: a scratch database and a fixed secret, nothing shared with data/. */
-export function aulaEnv(dir: string, port?: number): NodeJS.ProcessEnv {
+/** The environment `npm start` gets for a bench: a scratch database (a SQLite file in `dir`, or `databaseUrl`) and a fixed secret, nothing shared with data/. */
+export function aulaEnv(dir: string, port?: number, databaseUrl?: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    DATABASE_URL: path.join(dir, 'aula.sqlite'),
+    DATABASE_URL: databaseUrl ?? path.join(dir, 'aula.sqlite'),
     AUTH_SECRET: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: benchAdmin.email,
     ADMIN_PASSWORD: benchAdmin.password,
@@ -44,13 +45,26 @@ export function cheapHash(password: string): string {
  * progress (npm run db:seed-demo), the bench admin (npm run user:create), then
  * cheap password hashes for all of them (scratch data only).
  */
-export function seedAula(root: string, env: NodeJS.ProcessEnv, learners: number): void {
+export async function seedAula(root: string, env: NodeJS.ProcessEnv, learners: number): Promise<void> {
   run(root, env, 'scripts/seed-demo.ts', ['--learners', String(learners)]);
   run(root, env, 'scripts/user-create.ts', ['--email', benchAdmin.email, '--password', benchAdmin.password, '--role', 'admin', '--name', 'Bench Admin']);
+  const demo = cheapHash(demoPassword);
+  const admin = cheapHash(benchAdmin.password);
+  if (/^postgres(ql)?:/.test(env.DATABASE_URL!)) {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query("UPDATE users SET password_hash = $1 WHERE email LIKE '%@demo.aula.test'", [demo]);
+      await client.query('UPDATE users SET password_hash = $1 WHERE email = $2', [admin, benchAdmin.email]);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
   const db = new Database(env.DATABASE_URL!);
   try {
-    db.prepare("UPDATE users SET password_hash = ? WHERE email LIKE '%@demo.aula.test'").run(cheapHash(demoPassword));
-    db.prepare('UPDATE users SET password_hash = ? WHERE email = ?').run(cheapHash(benchAdmin.password), benchAdmin.email);
+    db.prepare("UPDATE users SET password_hash = ? WHERE email LIKE '%@demo.aula.test'").run(demo);
+    db.prepare('UPDATE users SET password_hash = ? WHERE email = ?').run(admin, benchAdmin.email);
   } finally {
     db.close();
   }
@@ -63,11 +77,11 @@ export async function startAula(root: string, env: NodeJS.ProcessEnv, { log = fa
   return server;
 }
 
-/** Seeds a scratch database in `dir` with `learners` demo learners and the bench admin, then starts Aula on it. */
-export async function launchAula(root: string, dir: string, { learners, port, say }: { learners: number; port?: number; say: (text: string) => void }): Promise<Server> {
-  const env = aulaEnv(dir, port ?? (await freePort()));
-  say(`Seeding ${learners} demo learners into a scratch database…`);
-  seedAula(root, env, learners);
+/** Seeds a scratch database (in `dir`, or at `databaseUrl`) with `learners` demo learners and the bench admin, then starts Aula on it. */
+export async function launchAula(root: string, dir: string, { learners, port, say, databaseUrl }: { learners: number; port?: number; say: (text: string) => void; databaseUrl?: string }): Promise<Server> {
+  const env = aulaEnv(dir, port ?? (await freePort()), databaseUrl);
+  say(`Seeding ${learners} demo learners into a scratch ${databaseUrl ? 'PostgreSQL' : 'SQLite'} database…`);
+  await seedAula(root, env, learners);
   say('Starting Aula (npm start: migrates, builds first if the build is stale)…');
   return startAula(root, env);
 }

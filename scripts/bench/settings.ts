@@ -11,6 +11,8 @@ import { z } from 'zod';
  *   BENCH_PATHS (default)   path ids or groups (default, admin, all), comma-separated
  *   BENCH_TARGET            base URL of an Aula already running (e.g. nginx in front); none is started
  *   BENCH_OUT (bench-results/latest.json)
+ *   BENCH_DATABASE (sqlite) the started Aula's engine: sqlite (a scratch file) or postgres (a throwaway
+ *                           PostgreSQL server, started as the tests start theirs); also `--database=postgres`
  *   BENCH_SMOKE=1           a quick check that everything runs (npm test): 1 s warm-up + 1 s, 1 round,
  *                           2 connections, 40 signed-in learners, 1,000 demo learners
  */
@@ -27,6 +29,7 @@ const schema = z.object({
   BENCH_PATHS: z.string().regex(/^[a-z-]+(,[a-z-]+)*$/).default('default'),
   BENCH_TARGET: z.url({ protocol: /^https?$/ }).optional(),
   BENCH_OUT: z.string().min(1).default('bench-results/latest.json'),
+  BENCH_DATABASE: z.enum(['sqlite', 'postgres']).default('sqlite'),
 });
 
 export type Settings = {
@@ -40,6 +43,7 @@ export type Settings = {
   paths: string[];
   target?: string;
   out: string;
+  database: 'sqlite' | 'postgres';
 };
 
 const smoke = { connections: 2, seconds: 1, rounds: 1, warmupSeconds: 1, learners: 40, adminLearners: 1000 };
@@ -66,6 +70,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     paths: v.BENCH_PATHS.split(','),
     target: v.BENCH_TARGET?.replace(/\/$/, ''),
     out: v.BENCH_OUT,
+    database: v.BENCH_DATABASE,
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { transaction } from '@/db/query';
 import { countUsers, insertUser } from '@/db/users';
 import { hashPassword } from '@/lib/auth/password';
 
@@ -19,14 +20,24 @@ export async function ensureFirstAdmin(given: { email?: string; password?: strin
   if ((await countUsers()) > 0) return null;
   const email = (given.email ?? 'admin@aula.local').toLowerCase();
   const password = given.password ?? randomBytes(15).toString('base64url');
-  let passwordFile: string | undefined;
-  if (!given.password) {
-    passwordFile = path.join(dataDir, passwordFileName);
-    // A fresh file, so the mode is set at creation (an old file may have another mode).
-    rmSync(passwordFile, { force: true });
-    writeFileSync(passwordFile, `${password}\n`, { flag: 'wx', mode: 0o600 });
-  }
-  const now = new Date();
-  await insertUser({ user: { id: randomUUID(), email, name: 'Admin', passwordHash: await hashPassword(password), role: 'admin', createdAt: now, updatedAt: now } });
-  return { email, generated: !given.password, passwordFile };
+  const passwordHash = await hashPassword(password);
+  // Instances starting together on an empty database (several on PostgreSQL): one at a time
+  // looks again and creates the admin, so the file never holds the password of an admin that
+  // another instance's insert kept out.
+  return transaction(
+    async () => {
+      if ((await countUsers()) > 0) return null;
+      let passwordFile: string | undefined;
+      if (!given.password) {
+        passwordFile = path.join(dataDir, passwordFileName);
+        // A fresh file, so the mode is set at creation (an old file may have another mode).
+        rmSync(passwordFile, { force: true });
+        writeFileSync(passwordFile, `${password}\n`, { flag: 'wx', mode: 0o600 });
+      }
+      const now = new Date();
+      await insertUser({ user: { id: randomUUID(), email, name: 'Admin', passwordHash, role: 'admin', createdAt: now, updatedAt: now } });
+      return { email, generated: !given.password, passwordFile };
+    },
+    { locks: ['first-admin'] },
+  );
 }
