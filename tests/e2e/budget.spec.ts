@@ -23,3 +23,20 @@ test(`the lesson page’s JavaScript stays within budget (≤ ${budgetKb} kB com
   console.log(`lesson page JavaScript: ${(total / 1024).toFixed(1)} kB transferred in ${scripts.length} files`);
   expect(total).toBeLessThanOrEqual(budgetKb * 1024);
 });
+
+// The video's poster is the lesson page's largest paint (Lighthouse, mobile): the page
+// preloads the very file the player shows, and that file is small (WebP, ~10–17 kB).
+const posterBudgetKb = 20;
+
+test(`the lesson page preloads the poster it shows, ≤ ${posterBudgetKb} kB`, async ({ page }) => {
+  await page.goto('/it/courses/risoluzione-dei-conflitti/clienti-problematici-online');
+  const poster = await page.getByTestId('lesson-video').getAttribute('poster');
+  expect(poster).toMatch(/poster\.webp/);
+  const preload = page.locator('link[rel="preload"][as="image"]');
+  await expect(preload).toHaveCount(1);
+  expect(await preload.getAttribute('href')).toBe(poster);
+  const response = await page.request.get(poster!);
+  expect(response.ok()).toBe(true);
+  expect(response.headers()['content-type']).toBe('image/webp');
+  expect((await response.body()).length).toBeLessThanOrEqual(posterBudgetKb * 1024);
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { preload } from 'react-dom';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
 import { FallbackNotice } from '@/components/lesson/FallbackNotice';
 import { rulesText } from '@/components/progress/labels';
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description: lesson.description,
     alternates: alternatesFor(locale, `courses/${course.slug}/${lesson.slug}`),
-    openGraph: { title, description: lesson.description, type: 'video.other', images: [{ url: lesson.media.poster, width: 1280, height: 720 }], videos: [{ url: lesson.media.video }] },
+    openGraph: { title, description: lesson.description, type: 'video.other', images: [{ url: lesson.media.sharePoster, width: 1280, height: 720 }], videos: [{ url: lesson.media.video }] },
   };
 }
 
@@ -48,6 +49,8 @@ export default async function LessonPage({ params }: Props) {
   const { locale, course, lesson, corrections } = found;
   const t = getTranslator(locale);
   const Body = await lessonBody(course.slug, lesson.slug, lesson.textLocale);
+  // The poster is the page's largest paint: fetched with the stylesheet, not when the parser reaches the video.
+  preload(lesson.media.poster, { as: 'image', fetchPriority: 'high', type: 'image/webp' });
   const scope: LessonScope = {
     locale,
     course: course.slug,
@@ -93,7 +96,7 @@ export default async function LessonPage({ params }: Props) {
         textLocale={lesson.textLocale}
         spans={lesson.paragraphs.map(({ id, start, end }) => ({ id, start, end }))}
         transcript={<Body components={transcriptComponents(scope)} />}
-        media={lesson.media}
+        media={{ video: lesson.media.video, poster: lesson.media.poster, captions: lesson.media.captions }}
         transcriptUrl={`/transcripts/${course.slug}/${lesson.slug}/${locale}.txt`}
         labels={{
           ...labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'keyboard'] as const),
