@@ -10,6 +10,7 @@ import { summaryComponents, transcriptComponents, type LessonScope } from '@/com
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { Quiz } from '@/components/lesson/Quiz';
 import { SignInNotice } from '@/components/lesson/SignInNotice';
+import { transcriptSlot } from '@/components/lesson/transcript-slot';
 import { ReportForm } from '@/components/reports/ReportForm';
 import { lessonParams } from '@/lib/content';
 import { lessonBody } from '@/lib/content/body';
@@ -95,7 +96,7 @@ export default async function LessonPage({ params }: Props) {
         locale={locale}
         textLocale={lesson.textLocale}
         spans={lesson.paragraphs.map(({ id, start, end }) => ({ id, start, end }))}
-        transcript={<Body components={transcriptComponents(scope)} />}
+        transcriptSlot={transcriptSlot(<Body components={transcriptComponents(scope)} />, [path, lesson.textLocale, scope.lessons, [...scope.starts], corrections.paragraphs, scope.labels])}
         media={{ video: lesson.media.video, poster: lesson.media.poster, captions: lesson.media.captions }}
         transcriptUrl={`/transcripts/${course.slug}/${lesson.slug}/${locale}.txt`}
         labels={{
