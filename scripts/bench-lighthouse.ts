@@ -29,6 +29,7 @@ type Run = {
   lcpMs: number | null;
   metrics: Record<string, number | null>;
   lcpElement: string | null;
+  lcpPhases?: Record<string, number>;
   unusedJsBytes: number | null;
   unusedJsFiles: number;
   failing: Record<string, string[]>;
@@ -40,7 +41,8 @@ function metricsLine(run: Run): string {
   const ms = (id: string) => (run.metrics[id] == null ? '–' : `${(run.metrics[id]! / 1000).toFixed(2)} s`);
   const tbt = run.metrics['total-blocking-time'];
   const cls = run.metrics['cumulative-layout-shift'];
-  return `FCP ${ms('first-contentful-paint')}, speed index ${ms('speed-index')}, TBT ${tbt == null ? '–' : `${Math.round(tbt)} ms`}, CLS ${cls == null ? '–' : cls.toFixed(3)}; LCP element ${run.lcpElement ?? '–'}`;
+  const phases = Object.entries(run.lcpPhases ?? {}).map(([phase, ms]) => `${phase} ${ms} ms`);
+  return `FCP ${ms('first-contentful-paint')}, speed index ${ms('speed-index')}, TBT ${tbt == null ? '–' : `${Math.round(tbt)} ms`}, CLS ${cls == null ? '–' : cls.toFixed(3)}; LCP ${phases.length ? phases.join(', ') : '–'}; LCP element ${run.lcpElement ?? '–'}`;
 }
 
 function table(runs: Run[]): string {

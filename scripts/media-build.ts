@@ -2,7 +2,9 @@
  * Builds each lesson's narrated video from its Italian transcript:
  * espeak-ng speaks every paragraph, ffmpeg draws a slide per paragraph and
  * muxes an H.264/AAC MP4 (fast start) plus a poster, and the paragraph
- * timings go to content/<course>/<lesson>/timings.json.
+ * timings go to content/<course>/<lesson>/timings.json. From the poster
+ * (1280×720 JPEG, kept for link previews) it derives the one the page shows:
+ * poster.webp, a third of the bytes (it is the lesson page's largest paint).
  *
  *   npm run media:build [-- --force] [-- --only <lesson-slug>]
  */
@@ -36,10 +38,12 @@ function buildLesson(courseSlug: string, courseTitle: string, lessonDir: string,
   const poster = path.join(outDir, 'poster.jpg');
   const previous = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as { transcriptHash?: string }) : {};
   if (!force && previous.transcriptHash === hash && existsSync(video) && existsSync(poster)) {
-    log(`  ${slug}: unchanged, skipped`);
+    log(`  ${slug}: unchanged, skipped${buildScreenPoster(poster) ? ' (poster.webp made)' : ''}`);
     return;
   }
 
+  requireTools();
+  requireFonts();
   const work = mkdtempSync(path.join(os.tmpdir(), `aula-media-${slug}-`));
   try {
     const total = italian.paragraphs.length;
@@ -86,6 +90,7 @@ function buildLesson(courseSlug: string, courseTitle: string, lessonDir: string,
     const posterPng = path.join(work, 'poster.png');
     renderPoster(work, posterPng, { course: courseTitle, lesson: italian.title, subtitle: `Lezione ${italian.order} di ${lessonCount}` });
     run('ffmpeg', ['-y', '-v', 'error', '-i', posterPng, '-q:v', '4', poster]);
+    buildScreenPoster(poster, { force: true });
 
     const bytes = statSync(video).size;
     if (bytes > maxBytes) throw new Error(`${video} is ${(bytes / 1048576).toFixed(2)} MB, over the 4 MB limit`);
@@ -98,13 +103,24 @@ function buildLesson(courseSlug: string, courseTitle: string, lessonDir: string,
   }
 }
 
+/**
+ * poster.webp beside poster.jpg, when missing or older: same 1280×720 (sharp on
+ * phones, whose 390 CSS pixels are 1,000 and more device pixels, and on
+ * desktops), WebP at quality 80, about 11 kB against the JPEG's 35 kB.
+ */
+function buildScreenPoster(jpeg: string, { force: always = false } = {}): boolean {
+  const webp = path.join(path.dirname(jpeg), 'poster.webp');
+  if (!always && existsSync(webp) && statSync(webp).mtimeMs >= statSync(jpeg).mtimeMs) return false;
+  run('ffmpeg', ['-y', '-v', 'error', '-i', jpeg, '-c:v', 'libwebp', '-quality', '80', '-compression_level', '6', webp]);
+  return true;
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
 function main(): void {
-  requireTools();
-  requireFonts();
+  requireTools(['ffmpeg']);
   const contentDir = path.join(root, 'content');
   for (const course of readdirSync(contentDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
     const courseDir = path.join(contentDir, course.name);

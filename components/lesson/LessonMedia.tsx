@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useRef } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { paragraphSeekTime } from '@/lib/player/playback';
 import { setActiveParagraph } from '@/lib/player/store';
@@ -27,8 +27,8 @@ type Props = {
   textLocale: Locale;
   /** Each paragraph's id and time span: what following the video needs (the text comes as `transcript`). */
   spans: Span[];
-  /** The transcript's paragraphs, rendered on the server. */
-  transcript: ReactNode;
+  /** Where the HTML render finds the transcript's paragraphs, rendered on the server (transcript-slot.ts). */
+  transcriptSlot: string;
   media: { video: string; poster: string; captions: { locale: Locale; url: string }[] };
   transcriptUrl: string;
   labels: Labels;
@@ -42,7 +42,7 @@ type Props = {
  * shared through lib/player/store), watching tracked (useWatchTracking), and a
  * learner taken back to where they left off (ResumeBar).
  */
-export function LessonMedia({ course, lesson, duration, locale, textLocale, spans, transcript, media, transcriptUrl, labels, videoNote }: Props) {
+export function LessonMedia({ course, lesson, duration, locale, textLocale, spans, transcriptSlot, media, transcriptUrl, labels, videoNote }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const seek = useCallback((seconds: number) => {
     const element = video.current;
@@ -74,9 +74,7 @@ export function LessonMedia({ course, lesson, duration, locale, textLocale, span
           </Suspense>
         )}
       </div>
-      <Transcript textLocale={textLocale} transcriptUrl={transcriptUrl} isPlaying={isPlaying} onJump={jump} labels={labels}>
-        {transcript}
-      </Transcript>
+      <Transcript slot={transcriptSlot} textLocale={textLocale} transcriptUrl={transcriptUrl} isPlaying={isPlaying} onJump={jump} labels={labels} />
     </div>
   );
 }

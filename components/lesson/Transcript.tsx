@@ -1,16 +1,17 @@
 'use client';
 
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { localeTags, type Locale } from '@/lib/i18n/locales';
 import { requestReport, usePlayerState } from '@/lib/player/store';
+import { takeHtmlSlot } from './html-slots';
 
 /** Where a click on a paragraph seeks to. */
 export type JumpTarget = { id: string; start: number };
 type Labels = Record<'transcript' | 'autoScroll' | 'copy' | 'copied' | 'download', string>;
 
 type Props = {
-  /** The paragraphs, rendered on the server (components/lesson/mdx): `<li data-paragraph data-start>` each. */
-  children: ReactNode;
+  /** Where the HTML render finds the paragraphs, rendered on the server (components/lesson/mdx): `<li data-paragraph data-start>` each. */
+  slot: string;
   textLocale: Locale;
   transcriptUrl: string;
   /** Whether the video is playing: the spoken paragraph is kept in view only then. */
@@ -19,6 +20,19 @@ type Props = {
   labels: Labels;
 };
 
+/**
+ * In the browser the list's content is the server's HTML, kept as it is: React
+ * hydrates an element with `dangerouslySetInnerHTML` without looking inside,
+ * and never writes it again while this same object is passed (a new one, even
+ * with the same text, would empty the list).
+ */
+const serverHtml = { __html: '' };
+
+/** The list's paragraphs: from the HTML render's slot on the server, the server's own DOM in the browser. */
+function listContent(slot: string) {
+  return typeof window === 'undefined' ? { children: takeHtmlSlot(slot) } : { dangerouslySetInnerHTML: serverHtml };
+}
+
 /** The words of the transcript as shown (corrections included), paragraphs separated by a blank line. */
 function transcriptText(list: HTMLElement): string {
   return Array.from(list.querySelectorAll<HTMLElement>('.transcript__text'), (text) => (text.textContent ?? '').replace(/\s+/g, ' ').trim()).join('\n\n');
@@ -26,17 +40,29 @@ function transcriptText(list: HTMLElement): string {
 
 /**
  * The transcript beside the video. Its paragraphs arrive as server-rendered
- * HTML (the text travels once); this island takes them over through their data
- * attributes: the spoken one is highlighted and kept in view, a click seeks, the
+ * HTML only (the text travels once: not in the RSC payload, see html-slots.ts);
+ * this island takes them over through their data attributes: the spoken one is highlighted and kept in view, a click seeks, the
  * ⚑ asks the report form (through the store) to report on it, copy and download.
  */
-export function Transcript({ children, textLocale, transcriptUrl, isPlaying, onJump, labels }: Props) {
+export function Transcript({ slot, textLocale, transcriptUrl, isPlaying, onJump, labels }: Props) {
   const active = usePlayerState((state) => state.active);
   const reveal = usePlayerState((state) => state.reveal);
   const revealed = useRef(0);
   const list = useRef<HTMLOListElement>(null);
   const [follow, setFollow] = useState(true);
   const [copied, setCopied] = useState(false);
+
+  // Rendered in the browser rather than hydrated (React recovering from a mismatch): the list is empty, take the server's.
+  useEffect(() => {
+    const container = list.current;
+    if (!container || container.childElementCount > 0) return;
+    void fetch(location.pathname)
+      .then((response) => response.text())
+      .then((html) => {
+        const served = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-testid="transcript"]');
+        if (served && container.childElementCount === 0) container.innerHTML = served.innerHTML;
+      });
+  }, []);
 
   // The highlight is an attribute on the server's <li>: React does not render those items again.
   useEffect(() => {
@@ -92,9 +118,7 @@ export function Transcript({ children, textLocale, transcriptUrl, isPlaying, onJ
         </a>
       </div>
       {/* Clicks are handled here for every paragraph; each paragraph's time link is the keyboard's way to seek. */}
-      <ol className="transcript__list" ref={list} data-testid="transcript" onClick={onClick}>
-        {children}
-      </ol>
+      <ol className="transcript__list" ref={list} data-testid="transcript" onClick={onClick} suppressHydrationWarning {...listContent(slot)} />
     </section>
   );
 }

@@ -21,7 +21,14 @@ export type LessonText = {
   quiz: QuizQuestionWithKey[];
 };
 
-export type LessonMedia = { video: string; poster: string; captions: { locale: Locale; url: string }[] };
+export type LessonMedia = {
+  video: string;
+  /** What the player shows before playing (WebP, preloaded: the page's largest paint). */
+  poster: string;
+  /** The same picture as JPEG, for link previews (og:image), which not every reader of WebP is. */
+  sharePoster: string;
+  captions: { locale: Locale; url: string }[];
+};
 
 export type Lesson = {
   course: string;

@@ -14,7 +14,8 @@ function mediaOf(course: string, lesson: LessonEntry): LessonMedia {
   const version = `?v=${lesson.mediaVersion}`;
   return {
     video: `${base}/video.mp4${version}`,
-    poster: `${base}/poster.jpg${version}`,
+    poster: `${base}/poster.webp${version}`,
+    sharePoster: `${base}/poster.jpg${version}`,
     captions: locales.map((locale) => ({ locale, url: `/captions/${course}/${lesson.slug}/${locale}.vtt` })),
   };
 }

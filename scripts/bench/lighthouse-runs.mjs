@@ -31,6 +31,10 @@ async function audit(port, formFactor, signedIn) {
       ['first-contentful-paint', 'speed-index', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id]?.numericValue ?? null]),
     ),
     lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
+    // Where the LCP's time goes (TTFB, load delay, load time, render delay, in ms): a poster's bytes are "Load Time", the main thread "Render Delay".
+    lcpPhases: Object.fromEntries(
+      (lhr.audits['largest-contentful-paint-element']?.details?.items?.[1]?.items ?? []).map((item) => [item.phase, Math.round(item.timing)]),
+    ),
     unusedJsBytes: unused?.overallSavingsBytes ?? null,
     unusedJsFiles: unused?.items?.length ?? 0,
     // Outside performance, the audits that did not pass, to say why a score is below 100.

@@ -2,9 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 
 const install = 'sudo apt-get install -y espeak-ng ffmpeg   (Debian/Ubuntu)';
 
-/** Fails with a clear message when a media tool is missing. */
-export function requireTools(): void {
-  for (const [tool, flag] of [['espeak-ng', '--version'], ['ffmpeg', '-version'], ['ffprobe', '-version']] as const) {
+const versionFlags = { 'espeak-ng': '--version', ffmpeg: '-version', ffprobe: '-version' } as const;
+
+/** Fails with a clear message when a media tool is missing (ffmpeg alone makes posters; a video needs all three). */
+export function requireTools(tools: readonly (keyof typeof versionFlags)[] = ['espeak-ng', 'ffmpeg', 'ffprobe']): void {
+  for (const tool of tools) {
+    const flag = versionFlags[tool];
     const probe = spawnSync(tool, [flag], { stdio: 'ignore' });
     if (probe.error || probe.status !== 0) {
       throw new Error(`media:build needs ${tool}, which was not found on PATH.\nInstall it with:\n  ${install}`);

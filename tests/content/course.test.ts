@@ -58,6 +58,7 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (slug, less
   it('has its video (H.264 MP4, fast start, ≤ 4 MB) and poster', () => {
     const media = path.join(process.cwd(), 'public', 'media', course.slug, slug);
     expect(existsSync(path.join(media, 'poster.jpg')), 'poster.jpg').toBe(true);
+    expect(existsSync(path.join(media, 'poster.webp')), 'poster.webp (npm run media:build)').toBe(true);
     const video = path.join(media, 'video.mp4');
     expect(existsSync(video), 'video.mp4').toBe(true);
     expect(statSync(video).size).toBeLessThanOrEqual(4 * 1024 * 1024);

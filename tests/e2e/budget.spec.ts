@@ -23,3 +23,52 @@ test(`the lesson page’s JavaScript stays within budget (≤ ${budgetKb} kB com
   console.log(`lesson page JavaScript: ${(total / 1024).toFixed(1)} kB transferred in ${scripts.length} files`);
   expect(total).toBeLessThanOrEqual(budgetKb * 1024);
 });
+
+// The video's poster is the lesson page's largest paint (Lighthouse, mobile): the page
+// preloads the very file the player shows, and that file is small (WebP, ~10–17 kB).
+const posterBudgetKb = 20;
+
+test(`the lesson page preloads the poster it shows, ≤ ${posterBudgetKb} kB`, async ({ page }) => {
+  await page.goto('/it/courses/risoluzione-dei-conflitti/clienti-problematici-online');
+  const poster = await page.getByTestId('lesson-video').getAttribute('poster');
+  expect(poster).toMatch(/poster\.webp/);
+  const preload = page.locator('link[rel="preload"][as="image"]');
+  await expect(preload).toHaveCount(1);
+  expect(await preload.getAttribute('href')).toBe(poster);
+  const response = await page.request.get(poster!);
+  expect(response.ok()).toBe(true);
+  expect(response.headers()['content-type']).toBe('image/webp');
+  expect((await response.body()).length).toBeLessThanOrEqual(posterBudgetKb * 1024);
+});
+
+/** The RSC payload inlined in a page: the text of its `self.__next_f.push([1, "…"])` chunks. */
+function flightText(html: string): string {
+  return Array.from(html.matchAll(/<script>self\.__next_f\.push\((\[.*?\])\)<\/script>/gs), (match) => JSON.parse(match[1]!) as [number, string?])
+    .filter(([kind]) => kind === 1)
+    .map(([, text]) => text ?? '')
+    .join('');
+}
+
+/** HTML text as read: the entities React writes decoded. */
+const decoded = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** Words as the payload writes them: inside JSON strings. */
+const asJson = (words: string) => JSON.stringify(words).slice(1, -1);
+
+test('the transcript’s words travel once: in the HTML, not again in the RSC payload', async ({ page }) => {
+  const response = await page.request.get('/it/courses/risoluzione-dei-conflitti/classificazione-del-cliente');
+  const body = await response.text();
+  const html = decoded(body);
+  const flight = flightText(body);
+  expect(flight.length).toBeGreaterThan(1000);
+  // The summary (a server component outside the island) is in the payload: the check can see words there.
+  await page.goto('/it/courses/risoluzione-dei-conflitti/classificazione-del-cliente');
+  const summary = (await page.locator('#summary-title + *').textContent())!.trim().slice(0, 60);
+  expect(flight).toContain(asJson(summary));
+  const paragraphs = await page.getByTestId('transcript').locator('.transcript__text').allTextContents();
+  expect(paragraphs.length).toBeGreaterThan(5);
+  for (const text of paragraphs) {
+    const words = text.trim().slice(0, 60);
+    expect(html).toContain(words);
+    expect(flight).not.toContain(asJson(words));
+  }
+});

@@ -50,6 +50,8 @@ describe('content views', () => {
     const view = lessonView('c', lesson, 'it');
     expect(view.paragraphs[3]).toMatchObject({ id: 'p-3', start: 30, end: 40 });
     expect(view.media.video).toBe('/media/c/l/video.mp4?v=abcdef12');
+    expect(view.media.poster).toBe('/media/c/l/poster.webp?v=abcdef12');
+    expect(view.media.sharePoster).toBe('/media/c/l/poster.jpg?v=abcdef12');
     expect(view.media.captions.map((c) => c.url)).toContain('/captions/c/l/zh.vtt');
     expect(courseView(course, 'en').duration).toBe(80);
   });

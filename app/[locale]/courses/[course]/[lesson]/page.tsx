@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { preload } from 'react-dom';
 import { Breadcrumb } from '@/components/lesson/Breadcrumb';
 import { FallbackNotice } from '@/components/lesson/FallbackNotice';
 import { rulesText } from '@/components/progress/labels';
@@ -9,6 +10,7 @@ import { summaryComponents, transcriptComponents, type LessonScope } from '@/com
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { Quiz } from '@/components/lesson/Quiz';
 import { SignInNotice } from '@/components/lesson/SignInNotice';
+import { transcriptSlot } from '@/components/lesson/transcript-slot';
 import { ReportForm } from '@/components/reports/ReportForm';
 import { lessonParams } from '@/lib/content';
 import { lessonBody } from '@/lib/content/body';
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description: lesson.description,
     alternates: alternatesFor(locale, `courses/${course.slug}/${lesson.slug}`),
-    openGraph: { title, description: lesson.description, type: 'video.other', images: [{ url: lesson.media.poster, width: 1280, height: 720 }], videos: [{ url: lesson.media.video }] },
+    openGraph: { title, description: lesson.description, type: 'video.other', images: [{ url: lesson.media.sharePoster, width: 1280, height: 720 }], videos: [{ url: lesson.media.video }] },
   };
 }
 
@@ -48,6 +50,8 @@ export default async function LessonPage({ params }: Props) {
   const { locale, course, lesson, corrections } = found;
   const t = getTranslator(locale);
   const Body = await lessonBody(course.slug, lesson.slug, lesson.textLocale);
+  // The poster is the page's largest paint: fetched with the stylesheet, not when the parser reaches the video.
+  preload(lesson.media.poster, { as: 'image', fetchPriority: 'high', type: 'image/webp' });
   const scope: LessonScope = {
     locale,
     course: course.slug,
@@ -92,8 +96,8 @@ export default async function LessonPage({ params }: Props) {
         locale={locale}
         textLocale={lesson.textLocale}
         spans={lesson.paragraphs.map(({ id, start, end }) => ({ id, start, end }))}
-        transcript={<Body components={transcriptComponents(scope)} />}
-        media={lesson.media}
+        transcriptSlot={transcriptSlot(<Body components={transcriptComponents(scope)} />, [path, lesson.textLocale, scope.lessons, [...scope.starts], corrections.paragraphs, scope.labels])}
+        media={{ video: lesson.media.video, poster: lesson.media.poster, captions: lesson.media.captions }}
         transcriptUrl={`/transcripts/${course.slug}/${lesson.slug}/${locale}.txt`}
         labels={{
           ...labelsOf('lesson', ['video', 'speed', 'videoFallback', 'downloadVideo', 'transcript', 'autoScroll', 'copy', 'copied', 'download', 'keyboard'] as const),
