@@ -2,11 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 // Measured, not timed: bytes of JavaScript the browser transfers for a lesson page.
-// Next 16 + React 19's own runtime is about 135 kB of it (measured chunk by chunk),
-// our islands about 9.5 kB: the player, transcript, quiz, report form (with its counter),
-// the signed-in hint and the progress panel's placeholder. Measured 141.4 kB after the
-// experience issue; the performance issue aims at 130 kB.
-const budgetKb = 142;
+// Next 16 + React 19's own runtime is 132.5 kB of it (measured chunk by chunk: React DOM
+// 70.1, the App Router 58, Turbopack's loader 4.3), our islands about 9.5 kB: the player,
+// transcript, quiz, report form (with its counter), the signed-in hint and the progress
+// panel's placeholder. Measured 142.0 kB once the transcript travelled once (its fallback
+// fetch is 146 B); half a kilobyte of room, so a real addition still fails here. The
+// performance issue aims at 130 kB, below what the framework alone weighs.
+const budgetKb = 142.5;
 
 test(`the lesson page’s JavaScript stays within budget (≤ ${budgetKb} kB compressed)`, async ({ page }) => {
   const scripts: { url: string; bytes: number }[] = [];
