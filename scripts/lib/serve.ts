@@ -78,6 +78,11 @@ export async function serve({ dir, port, host, onRequest }: { dir: string; port:
     }
   });
   guardServer(server);
+  // An idle kept-alive connection stays open longer than a proxy's or client's pool keeps it (nginx upstream
+  // keepalive: 60 s), so the client is the one to close it: with Node's 5 s the server could close a socket
+  // the client was reusing that instant, and the request met ECONNRESET. headersTimeout must exceed it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Runs before every other listener, from the first request on (start.ts sets the client's address with it).
   if (onRequest) server.prependListener('request', onRequest);
   const address = await listen(server, port, host);
