@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromium } from './tests/e2e/support/chromium';
 
 /**
  * The browser tests on a cluster (tests/e2e/cluster.spec.ts): PostgreSQL, two
@@ -7,11 +8,6 @@ import { defineConfig, devices } from '@playwright/test';
  * scripts/test.mjs; on their own:
  * `npx playwright test --config playwright.cluster.config.ts`.
  */
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
-
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: /cluster\.spec\.ts$/,

@@ -1,10 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromium } from './tests/e2e/support/chromium';
 import { e2e } from './tests/e2e/support/env';
-
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -56,6 +56,12 @@ function vitestFailures(label) {
     });
 }
 
+/** Playwright's JSON report: a test that passed on its retry (flaky) counts as passed; errors outside tests as failures. */
+const playwrightCounts = (r) => ({
+  passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
+  failed: (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0),
+});
+
 /** Playwright's JSON report: tests whose outcome was unexpected, and errors outside tests. */
 function playwrightFailures(report) {
   const names = [];
@@ -127,20 +133,14 @@ if (!chromium) {
 } else {
   rmSync('data/e2e', { recursive: true, force: true });
   run('Browser tests (playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium });
-  const counted = countJson('test-results/e2e.json', (r) => ({
-    passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
-    failed: (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0),
-  }), playwrightFailures);
+  const counted = countJson('test-results/e2e.json', playwrightCounts, playwrightFailures);
   if (!counted) {
     totals.failed += 1;
     failures.push('Playwright wrote no report');
   }
   // The cluster (PostgreSQL, two instances, nginx) from the same build: its own config, after the main browser tests.
   run('Browser tests on a cluster (playwright.cluster.config.ts)', bin('playwright'), ['test', '--config', 'playwright.cluster.config.ts'], { CHROMIUM_PATH: chromium });
-  const clusterCounted = countJson('test-results/e2e-cluster.json', (r) => ({
-    passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
-    failed: (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0),
-  }), playwrightFailures);
+  const clusterCounted = countJson('test-results/e2e-cluster.json', playwrightCounts, playwrightFailures);
   if (!clusterCounted) {
     totals.failed += 1;
     failures.push('Playwright on the cluster wrote no report');

@@ -1,20 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
+import { freePort } from '../lib/free-port';
+
+export { freePort };
 
 /** Small helpers the cluster's parts share: ports, Debian packages, children and their output. */
-
-/** A port nobody listens on now (the kernel picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export const isRoot = () => process.getuid?.() === 0;
 

@@ -1,20 +1,11 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '@/scripts/lib/free-port';
 
 // npm start on PostgreSQL without AUTH_SECRET stops at once, saying why and how to make one,
 // before it touches the database or listens. (The URL points at a port nothing listens on:
 // had the start gone further, it would fail there with another message.)
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('npm start on PostgreSQL', () => {
   it('refuses to start without AUTH_SECRET, naming it, before anything listens', async () => {
     const port = await freePort();

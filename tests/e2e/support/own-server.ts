@@ -1,27 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { request as apiRequest, type APIRequestContext } from '@playwright/test';
+import { freePort } from '../../../scripts/lib/free-port';
+
+export { freePort };
 
 /**
  * A production server of our own, for tests that stop, kill or restart it:
  * its own port and its own data folder (database, secret, clock offset), never
  * the shared e2e server's. It uses the existing build.
  */
-
-/** A port nobody listens on now (the kernel picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export type OwnServer = {
   process: ChildProcess;
