@@ -126,7 +126,8 @@ describe('submitting a quiz', () => {
     const user = await learner();
     const now = new Date('2030-07-04T09:00:00Z');
     const states = await Promise.all(Array.from({ length: 6 }, async () => submit({ user, entries: form(0), now })));
-    expect(states.map((s) => s.status)).toEqual(['graded', 'graded', 'graded', 'limited', 'limited', 'limited']);
+    // Parallel posts take the lock in whatever order they reach it (on PostgreSQL not the order they were sent): count, don't order.
+    expect(states.map((s) => s.status).sort()).toEqual(['graded', 'graded', 'graded', 'limited', 'limited', 'limited']);
     expect(await attemptsOf(user)).toHaveLength(3);
   });
 
