@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { aptInstall, isRoot } from './processes';
+import { asServerUser, postgresBinDir } from '../lib/postgres-programs';
+import { isRoot } from './processes';
 
 /**
  * The cluster's PostgreSQL: Debian's server binaries, a data directory of its
@@ -17,18 +18,9 @@ export type ClusterPostgres = { url: string; port: number; pid: () => number | u
 const user = 'aula';
 const database = 'aula';
 
-function binDir(): string {
-  const root = '/usr/lib/postgresql';
-  const find = () => (existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)).map((v) => path.join(root, v, 'bin')).find((dir) => existsSync(path.join(dir, 'pg_ctl'))) : undefined);
-  const found = find() ?? (aptInstall('postgresql') ? find() : undefined);
-  if (!found) throw new Error('PostgreSQL is not installed: on Debian/Ubuntu, apt-get install -y postgresql (the cluster starts its own server)');
-  return found;
-}
-
 /** Runs a PostgreSQL program, as the `postgres` user when we are root. */
 function runAsServer(program: string, args: string[]): void {
-  const [command, list] = isRoot() ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
-  execFileSync(command, list, { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(...asServerUser(program, args), { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 function ownedByServer(target: string): void {
@@ -59,7 +51,7 @@ function initialize(bin: string, data: string, passwordFile: string): void {
 }
 
 export async function startPostgres(dir: string, port: number): Promise<ClusterPostgres> {
-  const bin = binDir();
+  const bin = postgresBinDir('the cluster starts');
   const data = path.join(dir, 'pg');
   const passwordFile = path.join(dir, 'pg-password');
   initialize(bin, data, passwordFile);

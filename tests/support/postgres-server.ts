@@ -1,8 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../scripts/lib/free-port';
+import { asServerUser, postgresBinDir } from '../../scripts/lib/postgres-programs';
 
 /**
  * A throwaway PostgreSQL server for the tests: Debian's binaries (installed
@@ -12,29 +13,15 @@ import { freePort } from '../../scripts/lib/free-port';
  */
 export type TestPostgres = { url: (database: string) => string; stop: () => void };
 
-function binDir(): string {
-  const root = '/usr/lib/postgresql';
-  const find = () => (existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)).map((v) => path.join(root, v, 'bin')).find((dir) => existsSync(path.join(dir, 'initdb'))) : undefined);
-  let found = find();
-  if (!found && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    found = find();
-  }
-  if (!found) throw new Error('PostgreSQL is not installed: on Debian/Ubuntu, apt-get install -y postgresql (the tests start their own server)');
-  return found;
-}
-
 export async function startTestPostgres(): Promise<TestPostgres> {
-  const bin = binDir();
+  const bin = postgresBinDir('the tests start');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'aula-pg-'));
   chmodSync(dir, 0o777);
-  const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [string, string[]];
   const data = path.join(dir, 'data');
-  execFileSync(...run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--encoding=UTF8', '--locale=C.UTF-8']), { stdio: 'ignore' });
+  execFileSync(...asServerUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--encoding=UTF8', '--locale=C.UTF-8']), { stdio: 'ignore' });
   const port = await freePort();
   const args = ['-D', data, '-p', String(port), '-k', dir, '-c', "listen_addresses=", '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
-  const server: ChildProcess = spawn(...run(path.join(bin, 'postgres'), args), { stdio: 'ignore' });
+  const server: ChildProcess = spawn(...asServerUser(path.join(bin, 'postgres'), args), { stdio: 'ignore' });
   server.unref();
   const url = (database: string) => `postgres://postgres@localhost/${database}?host=${encodeURIComponent(dir)}&port=${port}`;
   const socket = path.join(dir, `.s.PGSQL.${port}`);
@@ -45,7 +32,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     url,
     stop: () => {
       try {
-        execFileSync(...run(path.join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', 'immediate', '-w']), { stdio: 'ignore' });
+        execFileSync(...asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', 'immediate', '-w']), { stdio: 'ignore' });
       } catch {
         server.kill('SIGKILL');
       }
