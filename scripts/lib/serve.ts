@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestHandlers } from 'next/dist/server/lib/start-server';
 import { frontCacheControl } from '@/lib/http/cache-control';
 import { securityHeaders } from '@/lib/http/security-headers.mjs';
+import { EncodedBodies, endWithEncodedBodies } from './encoded-bodies';
 import { answeredByGuard, buildActions, guardServer } from './request-gate';
 
 export type Serving = {
@@ -65,11 +66,13 @@ export async function serve({ dir, port, host, onRequest }: { dir: string; port:
   // Requests that come before Next is ready wait for it, as with `next start`.
   const next: { ready?: ReturnType<typeof getRequestHandlers> } = {};
   const knownActions = buildActions(dir);
+  const bodies = new EncodedBodies();
   const server = http.createServer(async (req, res) => {
     try {
       setSecurityHeaders(res);
       if (await answeredByGuard(req, res, knownActions)) return;
       shortenFrontCache(res);
+      endWithEncodedBodies(res, bodies);
       await (await next.ready!).requestHandler(req, res);
     } catch (error) {
       console.error(`Failed to handle ${req.method} ${req.url}:`, error);
