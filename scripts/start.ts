@@ -45,7 +45,8 @@ async function main() {
     console.log(`E-mail: SMTP_URL is not set, so messages are saved in ${path.join(dataDir(), 'outbox')} and each one's link is printed here.`);
   }
   const stopMail = startMailWorker();
-  const { serve } = await import('./lib/serve'); // loads Next, now that NODE_ENV is set
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads Next only now that NODE_ENV is set, without ESM loader hooks (see the start script in package.json)
+  const { serve } = require('./lib/serve') as typeof import('./lib/serve');
   const serving = await serve({ dir: root, port: config.PORT, host: config.HOST, onRequest: clientAddressTagger(config.TRUST_PROXY) });
   console.log(`Aula is serving on ${serving.url}${config.HOST ? '' : ' (every interface; set HOST to choose one)'}, process ${process.pid}`);
   stopOnSignals({

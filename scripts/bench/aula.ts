@@ -3,6 +3,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { startCommandArgs } from '../lib/start-command';
 import { freePort, startProcess, waitUntilUp, type Server } from './servers';
 
 export const demoPassword = 'demo learner passphrase';
@@ -72,7 +73,7 @@ export async function seedAula(root: string, env: NodeJS.ProcessEnv, learners: n
 
 /** Starts Aula as `npm start` does (migrates, builds when stale, serves on PORT) and waits for /api/health. */
 export async function startAula(root: string, env: NodeJS.ProcessEnv, { log = false } = {}): Promise<Server> {
-  const server = startProcess(`http://127.0.0.1:${env.PORT}`, [...tsx(root), 'scripts/start.ts'], { cwd: root, env, log });
+  const server = startProcess(`http://127.0.0.1:${env.PORT}`, startCommandArgs(path.join(root, 'scripts', 'start.ts')), { cwd: root, env, log });
   await waitUntilUp(server, `${server.base}/api/health`, 20 * 60_000);
   return server;
 }

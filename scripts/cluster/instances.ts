@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import { startCommandArgs } from '../lib/start-command';
 import { relayOutput, spawnPart, stopChild, waitFor } from './processes';
 
 /**
@@ -10,7 +11,7 @@ export type Instance = { index: number; url: string; process: ChildProcess; stop
 
 export async function startInstance(index: number, port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
   const start = path.join(process.cwd(), 'scripts', 'start.ts');
-  const child = spawnPart(process.execPath, ['--conditions=react-server', '--import', 'tsx', start], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const child = spawnPart(process.execPath, startCommandArgs(start), { ...env, PORT: String(port), HOST: '127.0.0.1' });
   relayOutput(child, `[instance ${index}]`);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(() => fetch(`${url}/api/health`).then((response) => response.ok, () => false), {

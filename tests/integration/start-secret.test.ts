@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@/scripts/lib/free-port';
+import { startCommandArgs } from '@/scripts/lib/start-command';
 
 // npm start on PostgreSQL without AUTH_SECRET stops at once, saying why and how to make one,
 // before it touches the database or listens. (The URL points at a port nothing listens on:
@@ -12,7 +13,7 @@ describe('npm start on PostgreSQL', () => {
     const dead = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `postgres://aula@127.0.0.1:${dead}/aula`, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' };
     delete env.AUTH_SECRET;
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.resolve('scripts/start.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, startCommandArgs(path.resolve('scripts/start.ts')), { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     let out = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));

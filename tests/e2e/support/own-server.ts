@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { request as apiRequest, type APIRequestContext } from '@playwright/test';
 import { freePort } from '../../../scripts/lib/free-port';
+import { startCommandArgs } from '../../../scripts/lib/start-command';
 
 export { freePort };
 
@@ -50,7 +51,7 @@ export function killServers(): void {
 export async function startServer(site: ServerSite, { viaNpm = false } = {}): Promise<OwnServer> {
   const env = { ...process.env, ...site.env };
   for (const name of ['HOST', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'AUTH_SECRET']) if (!(name in site.env)) delete env[name];
-  const command = viaNpm ? ['npm', ['start']] as const : [process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts']] as const;
+  const command = viaNpm ? ['npm', ['start']] as const : [process.execPath, startCommandArgs()] as const;
   // Detached: a process group of its own, so killServers() reaches npm's child too; signals in the tests go to this process only.
   const child = spawn(command[0], [...command[1]], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(child);
