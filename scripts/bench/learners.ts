@@ -24,7 +24,13 @@ export class LearnerPool {
   }
 }
 
-/** Signs in demo learners 1…count through the real credentials endpoint, a few at a time. */
+/**
+ * Signs in demo learners 1…count through the real credentials endpoint, a few
+ * at a time. Each then asks who is signed in once, as the header does on the
+ * first page after signing in: the server verifies a session cookie on its
+ * first use and remembers it, so the measured runs see what a learner's later
+ * requests cost, not a thousand first visits.
+ */
 export async function signInLearners(client: Client, count: number, concurrency = 8): Promise<LearnerPool> {
   const token = await client.csrf();
   const learners: Learner[] = new Array(count);
@@ -33,7 +39,10 @@ export async function signInLearners(client: Client, count: number, concurrency 
     Array.from({ length: Math.min(concurrency, count) }, async () => {
       while (next < count) {
         const n = next++;
-        learners[n] = { index: n, email: demoEmail(n + 1), cookie: await client.signIn(demoEmail(n + 1), demoPassword, token), beats: 0, quizzes: 0 };
+        const cookie = await client.signIn(demoEmail(n + 1), demoPassword, token);
+        const me = await client.request('GET', '/api/me', { headers: { Cookie: cookie } });
+        if (me.status !== 200 || !me.body.includes(demoEmail(n + 1))) throw new Error(`${demoEmail(n + 1)} is not signed in after signing in (GET /api/me: ${me.status})`);
+        learners[n] = { index: n, email: demoEmail(n + 1), cookie, beats: 0, quizzes: 0 };
       }
     }),
   );
