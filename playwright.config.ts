@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromium } from './tests/e2e/support/chromium';
 import { e2e } from './tests/e2e/support/env';
+import { startCommandArgs } from './scripts/lib/start-command';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,7 +21,8 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium }, grep: /@phone/ },
   ],
   webServer: {
-    command: 'node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts',
+    // As `npm start` runs it (scripts/lib/start-command.ts).
+    command: ['node', ...startCommandArgs()].join(' '),
     url: `${e2e.baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
