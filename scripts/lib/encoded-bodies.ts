@@ -24,8 +24,9 @@ export class EncodedBodies {
   constructor(
     /** Smaller strings are written as they are (redirects, short answers). */
     readonly minLength = 4096,
-    readonly maxEntries = 256,
-    readonly maxBytes = 64 * 2 ** 20,
+    readonly maxEntries = 128,
+    /** Of encoded bytes; the strings they are keyed by take about as much again. */
+    readonly maxBytes = 32 * 2 ** 20,
   ) {}
 
   /** The UTF-8 bytes of `body`, from memory when it was encoded before; undefined for a string too short to keep. */
