@@ -39,16 +39,26 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'aula-bench-'));
 const began = performance.now();
 const say = (text: string) => console.log(`[${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${text}`);
 
-/** nginx first (no new requests), then the servers, then the databases. */
-async function cleanUp() {
-  for (const proxy of proxies.splice(0)) await proxy.stop().catch((error: Error) => console.error('Stopping nginx:', error.message));
-  await Promise.all(servers.map((server) => stopProcess(server)));
-  for (const stop of stopDatabases.splice(0)) stop();
-  rmSync(scratch, { recursive: true, force: true });
+let cleaning: Promise<void> | undefined;
+
+/** nginx first (no new requests), then the servers, then the databases; once, however often it is asked. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const proxy of proxies) await proxy.stop().catch((error: Error) => console.error('Stopping nginx:', error.message));
+    await Promise.all(servers.map((server) => stopProcess(server)));
+    for (const stop of stopDatabases) stop();
+    rmSync(scratch, { recursive: true, force: true });
+  })();
+  return cleaning;
 }
 
+/** A signal has started the clean-up (the measuring loop ends, nothing is written). */
+const interrupted = () => cleaning !== undefined;
+
+// `on`, not `once`: a Ctrl-C reaches this process from the terminal and again from npm, and a second
+// signal without a listener would end the bench before it has stopped what it started.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+  process.on(signal, () => void cleanUp().then(() => process.exit(130)));
 }
 
 /** A scratch Aula with `learners` demo learners and the bench admin, started as `npm start` starts it, on SQLite or PostgreSQL. */
@@ -114,6 +124,7 @@ async function main() {
     const rounds: { aula: Sample[]; cluster: Sample[]; reference: Sample[] } = { aula: [], cluster: [], reference: [] };
     const reqPerSec = (side: Sample[]) => `${side.at(-1)!.reqPerSec.toFixed(0)} req/s`;
     for (let round = 1; round <= settings.rounds; round++) {
+      if (interrupted()) return;
       rounds.aula.push(await measure(aulaBase, prepared.aula, load));
       if (cluster && preparedCluster) rounds.cluster.push(await measure(cluster.base, preparedCluster.aula, load));
       rounds.reference.push(await measure(referenceServer.base, prepared.reference, load));
@@ -138,6 +149,8 @@ async function main() {
   clustered?.close();
   reference.close();
 
+  // Stopped by a signal: what was measured after the servers went is no result, and must not replace one.
+  if (interrupted()) return;
   const cpus = os.cpus();
   const results = {
     version: 1,
