@@ -48,7 +48,7 @@ export function createClient(base: string, { maxSockets = 8 } = {}) {
     return session;
   }
 
-  return { request, csrf, signIn, close: () => agent.destroy() };
+  return { base, request, csrf, signIn, close: () => agent.destroy() };
 }
 
 export type Client = ReturnType<typeof createClient>;

@@ -24,6 +24,12 @@ export class LearnerPool {
   }
 }
 
+/** GET /api/me with the learner's cookie: it must name the learner (and the server then remembers the verified cookie). */
+async function confirmSignedIn(client: Client, email: string, cookie: string): Promise<void> {
+  const me = await client.request('GET', '/api/me', { headers: { Cookie: cookie } });
+  if (me.status !== 200 || !me.body.includes(email)) throw new Error(`${email} is not signed in at ${client.base} (GET /api/me: ${me.status})`);
+}
+
 /**
  * Signs in demo learners 1…count through the real credentials endpoint, a few
  * at a time. Each then asks who is signed in once, as the header does on the
@@ -40,11 +46,28 @@ export async function signInLearners(client: Client, count: number, concurrency 
       while (next < count) {
         const n = next++;
         const cookie = await client.signIn(demoEmail(n + 1), demoPassword, token);
-        const me = await client.request('GET', '/api/me', { headers: { Cookie: cookie } });
-        if (me.status !== 200 || !me.body.includes(demoEmail(n + 1))) throw new Error(`${demoEmail(n + 1)} is not signed in after signing in (GET /api/me: ${me.status})`);
+        await confirmSignedIn(client, demoEmail(n + 1), cookie);
         learners[n] = { index: n, email: demoEmail(n + 1), cookie, beats: 0, quizzes: 0 };
       }
     }),
   );
   return new LearnerPool(learners);
+}
+
+/**
+ * With --cluster, learners sign in once through nginx; this asks each
+ * instance directly who every learner is: a session valid on only one
+ * instance fails here, and each instance has verified every cookie once
+ * before the measured runs, as signInLearners leaves a single instance.
+ */
+export async function confirmSessions(client: Client, pool: LearnerPool, concurrency = 8): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, pool.size) }, async () => {
+      while (next < pool.size) {
+        const learner = pool.learners[next++]!;
+        await confirmSignedIn(client, learner.email, learner.cookie);
+      }
+    }),
+  );
 }

@@ -13,6 +13,8 @@ import { z } from 'zod';
  *   BENCH_OUT (bench-results/latest.json)
  *   BENCH_DATABASE (sqlite) the started Aula's engine: sqlite (a scratch file) or postgres (a throwaway
  *                           PostgreSQL server, started as the tests start theirs); also `--database=postgres`
+ *   BENCH_CLUSTER=1         also measure a cluster: two Aula instances on one PostgreSQL behind nginx,
+ *                           beside one of them alone and the reference; implies postgres; also `--cluster`
  *   BENCH_SMOKE=1           a quick check that everything runs (npm test): 1 s warm-up + 1 s, 1 round,
  *                           2 connections, 40 signed-in learners, 1,000 demo learners
  */
@@ -29,7 +31,8 @@ const schema = z.object({
   BENCH_PATHS: z.string().regex(/^[a-z-]+(,[a-z-]+)*$/).default('default'),
   BENCH_TARGET: z.url({ protocol: /^https?$/ }).optional(),
   BENCH_OUT: z.string().min(1).default('bench-results/latest.json'),
-  BENCH_DATABASE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  BENCH_DATABASE: z.enum(['sqlite', 'postgres']).optional(),
+  BENCH_CLUSTER: z.enum(['0', '1']).default('0'),
 });
 
 export type Settings = {
@@ -44,6 +47,8 @@ export type Settings = {
   target?: string;
   out: string;
   database: 'sqlite' | 'postgres';
+  /** Two instances behind nginx measured too (always on PostgreSQL). */
+  cluster: boolean;
 };
 
 const smoke = { connections: 2, seconds: 1, rounds: 1, warmupSeconds: 1, learners: 40, adminLearners: 1000 };
@@ -51,13 +56,26 @@ const full = { connections: 32, seconds: 8, rounds: 2, warmupSeconds: 2, learner
 
 export class SettingsError extends Error {}
 
-export function readSettings(env: Record<string, string | undefined>): Settings {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([key, value]) => key.startsWith('BENCH_') && value !== '')));
+/** The command line's stand-ins for variables: `--paths=…` (npm run bench:admin), `--database=…`, `--cluster`. */
+function argumentEnv(argv: string[]): Record<string, string> {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const paths = value('paths');
+  const database = value('database');
+  return { ...(paths && { BENCH_PATHS: paths }), ...(database && { BENCH_DATABASE: database }), ...(argv.includes('--cluster') && { BENCH_CLUSTER: '1' }) };
+}
+
+export function readSettings(env: Record<string, string | undefined>, argv: string[] = []): Settings {
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => key.startsWith('BENCH_') && value !== ''));
+  const parsed = schema.safeParse({ ...given, ...argumentEnv(argv) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new SettingsError(`${String(issue.path[0])}: ${issue.message}`);
   }
   const v = parsed.data;
+  const cluster = v.BENCH_CLUSTER === '1';
+  // Instances share sessions and data through PostgreSQL only; an Aula already running is not one the bench can double.
+  if (cluster && v.BENCH_DATABASE === 'sqlite') throw new SettingsError('BENCH_CLUSTER: the cluster runs on PostgreSQL, not BENCH_DATABASE=sqlite');
+  if (cluster && v.BENCH_TARGET) throw new SettingsError('BENCH_CLUSTER: the bench starts the cluster itself, so BENCH_TARGET cannot be set too');
   const base = v.BENCH_SMOKE === '1' ? smoke : full;
   return {
     smoke: v.BENCH_SMOKE === '1',
@@ -70,7 +88,8 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     paths: v.BENCH_PATHS.split(','),
     target: v.BENCH_TARGET?.replace(/\/$/, ''),
     out: v.BENCH_OUT,
-    database: v.BENCH_DATABASE,
+    database: cluster ? 'postgres' : (v.BENCH_DATABASE ?? 'sqlite'),
+    cluster,
   };
 }
 
