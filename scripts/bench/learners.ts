@@ -24,6 +24,14 @@ export class LearnerPool {
   }
 }
 
+/** Runs `work(0)` … `work(count - 1)`, at most `concurrency` at a time. */
+async function inTurn(count: number, concurrency: number, work: (n: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
+    while (next < count) await work(next++);
+  }));
+}
+
 /** GET /api/me with the learner's cookie: it must name the learner (and the server then remembers the verified cookie). */
 async function confirmSignedIn(client: Client, email: string, cookie: string): Promise<void> {
   const me = await client.request('GET', '/api/me', { headers: { Cookie: cookie } });
@@ -40,17 +48,11 @@ async function confirmSignedIn(client: Client, email: string, cookie: string): P
 export async function signInLearners(client: Client, count: number, concurrency = 8): Promise<LearnerPool> {
   const token = await client.csrf();
   const learners: Learner[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const n = next++;
-        const cookie = await client.signIn(demoEmail(n + 1), demoPassword, token);
-        await confirmSignedIn(client, demoEmail(n + 1), cookie);
-        learners[n] = { index: n, email: demoEmail(n + 1), cookie, beats: 0, quizzes: 0 };
-      }
-    }),
-  );
+  await inTurn(count, concurrency, async (n) => {
+    const cookie = await client.signIn(demoEmail(n + 1), demoPassword, token);
+    await confirmSignedIn(client, demoEmail(n + 1), cookie);
+    learners[n] = { index: n, email: demoEmail(n + 1), cookie, beats: 0, quizzes: 0 };
+  });
   return new LearnerPool(learners);
 }
 
@@ -61,13 +63,5 @@ export async function signInLearners(client: Client, count: number, concurrency 
  * before the measured runs, as signInLearners leaves a single instance.
  */
 export async function confirmSessions(client: Client, pool: LearnerPool, concurrency = 8): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, pool.size) }, async () => {
-      while (next < pool.size) {
-        const learner = pool.learners[next++]!;
-        await confirmSignedIn(client, learner.email, learner.cookie);
-      }
-    }),
-  );
+  await inTurn(pool.size, concurrency, (n) => confirmSignedIn(client, pool.learners[n]!.email, pool.learners[n]!.cookie));
 }
