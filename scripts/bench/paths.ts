@@ -50,11 +50,19 @@ function lessons(root: string) {
   return entry.lessons;
 }
 
-const heartbeat: HotPath['prepare'] = async ({ aulaBase, learners, root }) => {
+/** The reference's own learner for the k-th request: its sessions are `s0`…`s9999` (scripts/bench/reference/app/db.js). */
+const referenceSession = (k: number, learners: number) => `session=s${k % Math.min(learners, 10_000)}`;
+
+/**
+ * The signed-in heartbeat, compared with a bare route handler doing one upsert
+ * (`sameWork` false: the goal's reference) or the heartbeat's own work (the
+ * session read, the JSON body, the row read and written in one transaction).
+ */
+const heartbeat = (sameWork: boolean): HotPath['prepare'] => async ({ aulaBase, learners, root }) => {
   const slugs = lessons(root).map((l) => l.slug);
   let k = 0;
   return {
-    referenceIs: 'route handler, one SQLite upsert',
+    referenceIs: sameWork ? 'route handler, same work' : 'route handler, one SQLite upsert',
     aula: {
       method: 'POST',
       path: '/api/progress',
@@ -69,11 +77,12 @@ const heartbeat: HotPath['prepare'] = async ({ aulaBase, learners, root }) => {
     },
     reference: {
       method: 'POST',
-      path: '/api/upsert',
+      path: sameWork ? '/api/beat' : '/api/upsert',
       headers: { 'Content-Type': 'application/json' },
       vary: () => {
         const n = k++;
-        return { body: JSON.stringify({ learner: `learner${n % learners.size}`, lesson: slugs[n % slugs.length], position: (n * 15) % 300 }) };
+        const body = JSON.stringify({ learner: `learner${n % learners.size}`, lesson: slugs[n % slugs.length], position: (n * 15) % 300 });
+        return sameWork ? { body, headers: { Cookie: referenceSession(n, learners.size) } } : { body };
       },
     },
   };
@@ -128,13 +137,30 @@ const signedIn = (url: string, referencePath: string, referenceIs: string): HotP
   };
 };
 
-/** The hot paths of issue 14, in the order they are measured. */
+/** GET /api/me by signed-in learners in turn, compared with a bare route handler doing its own work (a session cookie, one session read). */
+const meSameWork: HotPath['prepare'] = async ({ learners }) => {
+  let k = 0;
+  return {
+    referenceIs: 'route handler, same work',
+    aula: { path: '/api/me', vary: () => ({ headers: { Cookie: learners.next().cookie } }) },
+    reference: { path: '/api/session', vary: () => ({ headers: { Cookie: referenceSession(k++, learners.size) } }) },
+  };
+};
+
+/**
+ * The hot paths of issue 14, in the order they are measured. `me-work` and
+ * `heartbeat-work` measure the same Aula requests again against a bare Next
+ * app doing the same work: what is left of the gap once the work itself is
+ * paid is Aula's own cost.
+ */
 export const hotPaths: HotPath[] = [
   { id: 'lesson', name: 'lesson page (anonymous)', group: 'default', prepare: pagePair('static', lessonPath('livelli-di-contatto')) },
   { id: 'course', name: 'course page', group: 'default', prepare: pagePair('static', `/${locale}/courses/${course}`) },
   { id: 'catalog', name: 'catalog', group: 'default', prepare: pagePair('static', `/${locale}`) },
   { id: 'me', name: 'GET /api/me (signed in)', group: 'default', prepare: signedIn('/api/me', '/api/json', 'route handler, small JSON') },
-  { id: 'heartbeat', name: 'heartbeat POST /api/progress', group: 'default', prepare: heartbeat },
+  { id: 'me-work', name: 'GET /api/me, against the same work', group: 'default', prepare: meSameWork },
+  { id: 'heartbeat', name: 'heartbeat POST /api/progress', group: 'default', prepare: heartbeat(false) },
+  { id: 'heartbeat-work', name: 'heartbeat, against the same work', group: 'default', prepare: heartbeat(true) },
   { id: 'progress', name: 'GET /api/progress', group: 'default', prepare: signedIn(`/api/progress?course=${course}`, '/api/read?learner={learner}', 'route handler, one SQLite read') },
   { id: 'quiz', name: 'quiz submission (no-JS post)', group: 'default', prepare: quiz },
   { id: 'search', name: 'search ?q=cliente', group: 'default', prepare: pagePair('dynamic', `/${locale}/search?q=cliente`) },

@@ -95,7 +95,7 @@ export function formatTable(paths: Record<string, PathResult>): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', ...notes.map((n) => `  ${n}`)].join('\n');
 }
 
-/** Why a results file is not a complete run of `ids` (empty when it is): every path, req/s > 0 on both sides (and the cluster's, when measured), a ratio. */
+/** Why a results file is not a complete run of `ids` (empty when it is): every path, req/s > 0 on both sides (and the cluster's, when measured), only 2xx from the reference, a ratio. */
 export function resultProblems(results: { paths?: Record<string, Partial<PathResult>> }, ids: string[]): string[] {
   const problems: string[] = [];
   for (const id of ids) {
@@ -104,6 +104,8 @@ export function resultProblems(results: { paths?: Record<string, Partial<PathRes
     else {
       if (!(Number(p.aula?.reqPerSec) > 0)) problems.push(`${id}: Aula req/s is ${p.aula?.reqPerSec}`);
       if (!(Number(p.reference?.reqPerSec) > 0)) problems.push(`${id}: reference req/s is ${p.reference?.reqPerSec}`);
+      // The bare app answers every request it is sent with a 2xx; anything else means it measured a refusal (a session it does not know).
+      if (Number(p.reference?.non2xx) > 0) problems.push(`${id}: the reference answered ${p.reference?.non2xx} requests with a non-2xx status`);
       if (typeof p.ratio !== 'number' || !Number.isFinite(p.ratio) || p.ratio <= 0) problems.push(`${id}: no ratio (${p.ratio})`);
       if (p.cluster && !(Number(p.cluster.reqPerSec) > 0)) problems.push(`${id}: cluster req/s is ${p.cluster.reqPerSec}`);
     }

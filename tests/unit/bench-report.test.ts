@@ -56,6 +56,11 @@ describe('checking a results file (the smoke run in npm test)', () => {
     expect(problems).toEqual(['lesson: Aula req/s is 0', 'me: no ratio (null)', 'quiz: missing']);
     expect(resultProblems({}, ['lesson'])).toEqual(['lesson: missing']);
   });
+
+  it('names a reference that refused requests (the same-work routes answer 401 to a session they do not know)', () => {
+    const refused = { ...good, reference: { reqPerSec: 20, non2xx: 3 } } as unknown as PathResult;
+    expect(resultProblems({ paths: { 'me-work': refused } }, ['me-work'])).toEqual(['me-work: the reference answered 3 requests with a non-2xx status']);
+  });
 });
 
 describe('settings from the environment', () => {
