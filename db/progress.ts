@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, gt } from 'drizzle-orm';
+import { preparedFirst, preparedRows, type Bound } from './prepared';
 import { changes, db, first, rows, tables, transaction } from './query';
 import type { Certificate, LessonProgress, NewCertificate, NewLessonProgress, NewQuizAttempt, WatchAllowance } from './schema';
 
@@ -11,15 +12,22 @@ type Key = { userId: string; course: string; lesson: string };
  * the transaction's own on PostgreSQL), so the callback in lib/ never holds a
  * database handle and does not know the engine.
  */
+// The heartbeat's two reads, on every heartbeat: built once on SQLite (./prepared.ts).
+const progressRow = preparedFirst(['userId', 'course', 'lesson'], ({ userId, course, lesson }: Bound<Key>) => {
+  const { lessonProgress } = tables();
+  return db()
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course), eq(lessonProgress.lesson, lesson)));
+});
+const watchAllowance = preparedFirst(['userId'], ({ userId }: Bound<{ userId: string }>) => {
+  const { watchAllowances } = tables();
+  return db().select().from(watchAllowances).where(eq(watchAllowances.userId, userId));
+});
+
 const queries = {
-  async get({ userId, course, lesson }: Key): Promise<LessonProgress | undefined> {
-    const { lessonProgress } = tables();
-    return first(
-      db()
-        .select()
-        .from(lessonProgress)
-        .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course), eq(lessonProgress.lesson, lesson))),
-    );
+  get({ userId, course, lesson }: Key): Promise<LessonProgress | undefined> {
+    return progressRow({ userId, course, lesson });
   },
   async save({ row }: { row: NewLessonProgress }): Promise<void> {
     const { lessonProgress } = tables();
@@ -56,9 +64,8 @@ const queries = {
   async insertAttempt({ attempt }: { attempt: NewQuizAttempt }): Promise<void> {
     await changes(db().insert(tables().quizAttempts).values(attempt));
   },
-  async allowance({ userId }: { userId: string }): Promise<WatchAllowance | undefined> {
-    const { watchAllowances } = tables();
-    return first(db().select().from(watchAllowances).where(eq(watchAllowances.userId, userId)));
+  allowance({ userId }: { userId: string }): Promise<WatchAllowance | undefined> {
+    return watchAllowance({ userId });
   },
   async saveAllowance({ allowance }: { allowance: WatchAllowance }): Promise<void> {
     const { watchAllowances } = tables();
@@ -91,19 +98,27 @@ export function progressTransaction<T>({ userId }: { userId: string }, work: (q:
   return transaction(() => work(queries), { locks: [`progress:${userId}`] });
 }
 
-export async function listLessonProgress({ userId, course }: { userId: string; course?: string }): Promise<LessonProgress[]> {
+// A learner's rows in a course, and certificates: read by every GET /api/progress (built once on SQLite, ./prepared.ts).
+const courseRows = preparedRows(['userId', 'course'], ({ userId, course }: Bound<{ userId: string; course: string }>) => {
   const { lessonProgress } = tables();
-  return rows(
-    db()
-      .select()
-      .from(lessonProgress)
-      .where(course ? and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course)) : eq(lessonProgress.userId, userId)),
-  );
+  return db()
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.course, course)));
+});
+const learnerCertificates = preparedRows(['userId'], ({ userId }: Bound<{ userId: string }>) => {
+  const { certificates } = tables();
+  return db().select().from(certificates).where(eq(certificates.userId, userId));
+});
+
+export async function listLessonProgress({ userId, course }: { userId: string; course?: string }): Promise<LessonProgress[]> {
+  if (course) return courseRows({ userId, course });
+  const { lessonProgress } = tables();
+  return rows(db().select().from(lessonProgress).where(eq(lessonProgress.userId, userId)));
 }
 
-export async function listCertificates({ userId }: { userId: string }): Promise<Certificate[]> {
-  const { certificates } = tables();
-  return rows(db().select().from(certificates).where(eq(certificates.userId, userId)));
+export function listCertificates({ userId }: { userId: string }): Promise<Certificate[]> {
+  return learnerCertificates({ userId });
 }
 
 export async function findCertificate({ id }: { id: string }): Promise<Certificate | undefined> {

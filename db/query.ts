@@ -47,7 +47,7 @@ function openScope(): Scope | undefined {
 }
 
 /** Runs a synchronous SQLite statement now, unless another context's transaction is open. */
-async function onSqlite<T>(statement: () => T): Promise<T> {
+export async function onSqlite<T>(statement: () => T): Promise<T> {
   if (openScope() || !gate.held) return statement();
   await acquire();
   try {

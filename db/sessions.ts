@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
-import { changes, db, first, tables } from './query';
+import { encodedAs, preparedFirst } from './prepared';
+import { changes, db, tables } from './query';
 import type { NewSession, Role } from './schema';
 
 export async function insertSession({ session }: { session: NewSession }): Promise<void> {
@@ -9,17 +10,15 @@ export async function insertSession({ session }: { session: NewSession }): Promi
 
 export type SessionUser = { sessionId: string; id: string; email: string; name: string; role: Role; emailVerifiedAt: Date | null; locale: string | null; lastSeenAt: Date | null };
 
-/** The user behind a live (not revoked, not expired) session, with the role as it is now. */
-export async function findLiveSessionUser({ sessionId, now }: { sessionId: string; now: Date }): Promise<SessionUser | undefined> {
+/** The user behind a live (not revoked, not expired) session, with the role as it is now. Read on every signed-in request. */
+export const findLiveSessionUser: (values: { sessionId: string; now: Date }) => Promise<SessionUser | undefined> = preparedFirst(['sessionId', 'now'], ({ sessionId, now }) => {
   const { sessions, users } = tables();
-  return first(
-    db()
-      .select({ sessionId: sessions.id, id: users.id, email: users.email, name: users.name, role: users.role, emailVerifiedAt: users.emailVerifiedAt, locale: users.locale, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now))),
-  );
-}
+  return db()
+    .select({ sessionId: sessions.id, id: users.id, email: users.email, name: users.name, role: users.role, emailVerifiedAt: users.emailVerifiedAt, locale: users.locale, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, encodedAs(now, sessions.expiresAt))));
+});
 
 export async function revokeSession({ sessionId, now }: { sessionId: string; now: Date }): Promise<void> {
   const { sessions } = tables();
