@@ -64,7 +64,8 @@ ${upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=2
 `;
 }
 
-function nginxBinary(): string {
+/** nginx from Debian's package, installed first when missing and we may (root, apt). */
+export function nginxBinary(): string {
   const find = () => ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find((file) => existsSync(file));
   const found = find() ?? (aptInstall('nginx') ? find() : undefined);
   if (!found) throw new Error('nginx is not installed: on Debian/Ubuntu, apt-get install -y nginx (the cluster runs its own)');
