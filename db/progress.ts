@@ -6,12 +6,6 @@ import type { Certificate, LessonProgress, NewCertificate, NewLessonProgress, Ne
 
 type Key = { userId: string; course: string; lesson: string };
 
-/**
- * What a progress transaction may read and write. Every method runs inside the
- * transaction that progressTransaction opened (the same connection on SQLite,
- * the transaction's own on PostgreSQL), so the callback in lib/ never holds a
- * database handle and does not know the engine.
- */
 // The heartbeat's two reads, on every heartbeat: built once on SQLite (./prepared.ts).
 const progressRow = preparedFirst(['userId', 'course', 'lesson'], ({ userId, course, lesson }: Bound<Key>) => {
   const { lessonProgress } = tables();
@@ -25,10 +19,14 @@ const watchAllowance = preparedFirst(['userId'], ({ userId }: Bound<{ userId: st
   return db().select().from(watchAllowances).where(eq(watchAllowances.userId, userId));
 });
 
+/**
+ * What a progress transaction may read and write. Every method runs inside the
+ * transaction that progressTransaction opened (the same connection on SQLite,
+ * the transaction's own on PostgreSQL), so the callback in lib/ never holds a
+ * database handle and does not know the engine.
+ */
 const queries = {
-  get({ userId, course, lesson }: Key): Promise<LessonProgress | undefined> {
-    return progressRow({ userId, course, lesson });
-  },
+  get: progressRow,
   async save({ row }: { row: NewLessonProgress }): Promise<void> {
     const { lessonProgress } = tables();
     const { userId: _u, course: _c, lesson: _l, firstActivityAt: _f, ...update } = row;
@@ -64,9 +62,7 @@ const queries = {
   async insertAttempt({ attempt }: { attempt: NewQuizAttempt }): Promise<void> {
     await changes(db().insert(tables().quizAttempts).values(attempt));
   },
-  allowance({ userId }: { userId: string }): Promise<WatchAllowance | undefined> {
-    return watchAllowance({ userId });
-  },
+  allowance: watchAllowance,
   async saveAllowance({ allowance }: { allowance: WatchAllowance }): Promise<void> {
     const { watchAllowances } = tables();
     const { userId: _u, ...update } = allowance;

@@ -127,23 +127,16 @@ const quiz: HotPath['prepare'] = async ({ aula, aulaBase, reference, learners, r
   };
 };
 
-/** A GET by signed-in learners in turn, compared with a bare route handler (`key` rotates the reference's learner too). */
-const signedIn = (url: string, referencePath: string, referenceIs: string): HotPath['prepare'] => async ({ learners }) => {
+/** A reference request: its path (and cookie) for the k-th request, so that the reference rotates through its own learners too. */
+type ReferenceRequest = (k: number, learners: number) => { path: string; headers?: Record<string, string> };
+
+/** A GET by signed-in learners in turn, compared with a bare route handler. */
+const signedIn = (url: string, referenceIs: string, referenceFor: ReferenceRequest): HotPath['prepare'] => async ({ learners }) => {
   let k = 0;
   return {
     referenceIs,
     aula: { path: url, vary: () => ({ headers: { Cookie: learners.next().cookie } }) },
-    reference: { path: referencePath.replace('{learner}', 'learner0'), vary: () => ({ path: referencePath.replace('{learner}', `learner${k++ % learners.size}`) }) },
-  };
-};
-
-/** GET /api/me by signed-in learners in turn, compared with a bare route handler doing its own work (a session cookie, one session read). */
-const meSameWork: HotPath['prepare'] = async ({ learners }) => {
-  let k = 0;
-  return {
-    referenceIs: 'route handler, same work',
-    aula: { path: '/api/me', vary: () => ({ headers: { Cookie: learners.next().cookie } }) },
-    reference: { path: '/api/session', vary: () => ({ headers: { Cookie: referenceSession(k++, learners.size) } }) },
+    reference: { ...referenceFor(0, learners.size), vary: () => referenceFor(k++, learners.size) },
   };
 };
 
@@ -157,11 +150,11 @@ export const hotPaths: HotPath[] = [
   { id: 'lesson', name: 'lesson page (anonymous)', group: 'default', prepare: pagePair('static', lessonPath('livelli-di-contatto')) },
   { id: 'course', name: 'course page', group: 'default', prepare: pagePair('static', `/${locale}/courses/${course}`) },
   { id: 'catalog', name: 'catalog', group: 'default', prepare: pagePair('static', `/${locale}`) },
-  { id: 'me', name: 'GET /api/me (signed in)', group: 'default', prepare: signedIn('/api/me', '/api/json', 'route handler, small JSON') },
-  { id: 'me-work', name: 'GET /api/me, against the same work', group: 'default', prepare: meSameWork },
+  { id: 'me', name: 'GET /api/me (signed in)', group: 'default', prepare: signedIn('/api/me', 'route handler, small JSON', () => ({ path: '/api/json' })) },
+  { id: 'me-work', name: 'GET /api/me, against the same work', group: 'default', prepare: signedIn('/api/me', 'route handler, same work', (k, n) => ({ path: '/api/session', headers: { Cookie: referenceSession(k, n) } })) },
   { id: 'heartbeat', name: 'heartbeat POST /api/progress', group: 'default', prepare: heartbeat(false) },
   { id: 'heartbeat-work', name: 'heartbeat, against the same work', group: 'default', prepare: heartbeat(true) },
-  { id: 'progress', name: 'GET /api/progress', group: 'default', prepare: signedIn(`/api/progress?course=${course}`, '/api/read?learner={learner}', 'route handler, one SQLite read') },
+  { id: 'progress', name: 'GET /api/progress', group: 'default', prepare: signedIn(`/api/progress?course=${course}`, 'route handler, one SQLite read', (k, n) => ({ path: `/api/read?learner=learner${k % n}` })) },
   { id: 'quiz', name: 'quiz submission (no-JS post)', group: 'default', prepare: quiz },
   { id: 'search', name: 'search ?q=cliente', group: 'default', prepare: pagePair('dynamic', `/${locale}/search?q=cliente`) },
   { id: 'admin', name: 'admin dashboard', group: 'default', prepare: pagePair('dynamic', `/${locale}/admin`, true) },
